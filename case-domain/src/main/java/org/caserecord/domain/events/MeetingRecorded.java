@@ -1,0 +1,23 @@
+package org.caserecord.domain.events;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import org.caserecord.domain.model.Attendee;
+import org.caserecord.domain.model.MeetingType;
+import org.caserecord.domain.model.Phi;
+
+public record MeetingRecorded(
+        UUID caseId,
+        UUID meetingId,
+        MeetingType type,
+        Instant occurredAt,
+        int durationMinutes,
+        List<Attendee> attendees,
+        @Phi String notes) implements CaseEvent, BusinessTimed {
+
+    public MeetingRecorded {
+        attendees = attendees == null ? List.of() : List.copyOf(attendees);
+    }
+}

@@ -1,0 +1,14 @@
+package org.caserecord.domain.events;
+
+import java.util.UUID;
+
+import org.caserecord.domain.model.Phi;
+import org.caserecord.domain.model.ReferralStatus;
+
+public record ReferralAccepted(UUID caseId, UUID referralId, @Phi String reason) implements ReferralOutcomeRecorded {
+
+    @Override
+    public ReferralStatus resultingStatus() {
+        return ReferralStatus.ACCEPTED;
+    }
+}
