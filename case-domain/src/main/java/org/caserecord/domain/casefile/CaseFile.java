@@ -80,6 +80,7 @@ public class CaseFile {
 
     @CommandHandler
     public long handle(RecordMeeting command, Clock clock) {
+        expectVersion(command.expectedVersion());
         mustBeOpen();
         CaseRules.required(command.meetingId(), "meetingId");
         CaseRules.required(command.type(), "type");
@@ -101,6 +102,7 @@ public class CaseFile {
 
     @CommandHandler
     public long handle(AddReferral command) {
+        expectVersion(command.expectedVersion());
         mustBeOpen();
         CaseRules.required(command.referralId(), "referralId");
         CaseRules.required(command.provider(), "provider");
@@ -117,6 +119,7 @@ public class CaseFile {
 
     @CommandHandler
     public long handle(RecordReferralOutcome command) {
+        expectVersion(command.expectedVersion());
         mustBeOpen();
         CaseRules.required(command.outcome(), "outcome");
         ReferralStatus current = referrals.get(command.referralId());
@@ -142,6 +145,7 @@ public class CaseFile {
 
     @CommandHandler
     public long handle(CloseCase command, Clock clock) {
+        expectVersion(command.expectedVersion());
         mustBeOpen();
         CaseRules.required(command.reason(), "reason");
         CaseRules.required(command.closedOn(), "closedOn");
@@ -156,12 +160,23 @@ public class CaseFile {
 
     @CommandHandler
     public long handle(ReopenCase command) {
+        expectVersion(command.expectedVersion());
         if (status != CaseStatus.CLOSED) {
             throw new CaseCommandRejected(CaseErrorCode.CASE_NOT_CLOSED);
         }
         CaseRules.requiredText(command.reason(), "reason", CaseErrorCode.REASON_REQUIRED);
         apply(new CaseReopened(caseId, command.reason()));
         return version;
+    }
+
+    /**
+     * Axon refuses a command whose expected version is older than the case; an expected
+     * version newer than the case can only be a client's mistake and is refused as well.
+     */
+    private void expectVersion(Long expectedVersion) {
+        if (expectedVersion != null && expectedVersion != version) {
+            throw new CaseCommandRejected(CaseErrorCode.VERSION_MISMATCH);
+        }
     }
 
     private void mustBeOpen() {

@@ -22,7 +22,9 @@ public enum CaseErrorCode {
     REFERRAL_TRANSITION_NOT_ALLOWED(ErrorKind.RULE_VIOLATION,
             "This outcome is not allowed for the referral in its current status."),
     DUPLICATE_MEETING(ErrorKind.RULE_VIOLATION, "A meeting with this id is already recorded on the case."),
-    DUPLICATE_REFERRAL(ErrorKind.RULE_VIOLATION, "A referral with this id already exists on the case.");
+    DUPLICATE_REFERRAL(ErrorKind.RULE_VIOLATION, "A referral with this id already exists on the case."),
+
+    VERSION_MISMATCH(ErrorKind.STALE_VERSION, "The case has changed since the version you expected.");
 
     private final ErrorKind kind;
     private final String description;

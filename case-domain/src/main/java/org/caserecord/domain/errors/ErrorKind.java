@@ -7,5 +7,7 @@ public enum ErrorKind {
     /** The command names something that does not exist in the case (HTTP 404). */
     NOT_FOUND,
     /** The command is well formed but the case's current state forbids it (HTTP 409). */
-    RULE_VIOLATION
+    RULE_VIOLATION,
+    /** The sender's expected version of the case is not the current one (HTTP 412). */
+    STALE_VERSION
 }

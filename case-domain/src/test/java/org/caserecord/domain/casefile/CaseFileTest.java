@@ -149,6 +149,28 @@ class CaseFileTest {
         }
 
         @Test
+        void aMeetingExpectingTheCurrentVersionIsRecorded() {
+            fixture.given(caseOpened())
+                    .when(withExpectedVersion(recordMeeting(NOW.minusSeconds(60), 30), 0L))
+                    .expectEvents(meetingRecorded(NOW.minusSeconds(60), 30));
+        }
+
+        @Test
+        void aMeetingExpectingAnOlderVersionIsRefused() {
+            fixture.given(caseOpened(), referralAdded())
+                    .when(withExpectedVersion(recordMeeting(NOW.minusSeconds(60), 30), 0L))
+                    .expectExceptionDetails(rejection(CaseErrorCode.VERSION_MISMATCH, null))
+                    .expectNoEvents();
+        }
+
+        private org.caserecord.domain.commands.RecordMeeting withExpectedVersion(
+                org.caserecord.domain.commands.RecordMeeting command, Long version) {
+            return new org.caserecord.domain.commands.RecordMeeting(command.caseId(), command.meetingId(),
+                    command.type(), command.occurredAt(), command.durationMinutes(), command.attendees(),
+                    command.notes(), version);
+        }
+
+        @Test
         void cannotRecordTheSameMeetingTwice() {
             fixture.given(caseOpened(), meetingRecorded(NOW.minusSeconds(60), 30))
                     .when(recordMeeting(NOW.minusSeconds(60), 30))

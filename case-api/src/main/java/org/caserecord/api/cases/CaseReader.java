@@ -1,0 +1,57 @@
+package org.caserecord.api.cases;
+
+import java.time.Duration;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.caserecord.api.config.ClinicProperties;
+import org.caserecord.api.web.ApiException;
+import org.caserecord.projections.casefile.CaseFileQueries;
+import org.caserecord.projections.casefile.CaseFileView;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Component;
+
+/**
+ * Reads a case from the case file read model with read-your-writes: when the event store
+ * already holds a newer version than the read model (a write that just returned 201), the
+ * read waits briefly for the projection to catch up instead of serving an older case.
+ */
+@Component
+class CaseReader {
+
+    private static final long POLL_MILLIS = 15;
+
+    private final EventStore eventStore;
+    private final CaseFileQueries caseFiles;
+    private final Duration maxWait;
+
+    CaseReader(EventStore eventStore, CaseFileQueries caseFiles, ClinicProperties properties) {
+        this.eventStore = eventStore;
+        this.caseFiles = caseFiles;
+        this.maxWait = properties.readYourWrites();
+    }
+
+    CaseFileView read(UUID caseId) {
+        long committed = eventStore.lastSequenceNumberFor(caseId.toString())
+                .orElseThrow(ApiException::caseNotFound);
+        long deadline = System.nanoTime() + maxWait.toNanos();
+        Optional<Long> projected = caseFiles.versionOf(caseId);
+        while (projected.orElse(-1L) < committed && System.nanoTime() < deadline) {
+            sleep();
+            projected = caseFiles.versionOf(caseId);
+        }
+        return caseFiles.find(caseId).orElseThrow(() -> new ApiException(HttpStatus.SERVICE_UNAVAILABLE,
+                "read-model-behind", "Case not yet available",
+                "The case exists but its case file is still being built. Retry shortly."));
+    }
+
+    private static void sleep() {
+        try {
+            Thread.sleep(POLL_MILLIS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while waiting for the read model", e);
+        }
+    }
+}

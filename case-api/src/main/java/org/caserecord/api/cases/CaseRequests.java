@@ -1,0 +1,77 @@
+package org.caserecord.api.cases;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import org.caserecord.domain.model.ClosureReason;
+import org.caserecord.domain.model.MeetingType;
+import org.caserecord.domain.model.ReferralOutcome;
+import org.caserecord.domain.model.Urgency;
+
+/**
+ * Request bodies of the case endpoints. They hold only what a caller may set: ids,
+ * versions and the acting user are the server's. Limits keep one field from swallowing
+ * the 1 MiB body limit; dates and rules are checked by the CaseFile itself.
+ */
+final class CaseRequests {
+
+    private CaseRequests() {
+    }
+
+    record OpenCaseRequest(
+            @NotNull @Valid ClientRequest client,
+            @Size(min = 1, max = 255) String caseManagerId,
+            LocalDate openedOn,
+            @Size(max = 2000) String referralSource,
+            @Size(max = 20_000) String presentingConcerns) {
+    }
+
+    record ClientRequest(
+            @NotBlank @Size(max = 300) String name,
+            @NotNull LocalDate dateOfBirth) {
+    }
+
+    record RecordMeetingRequest(
+            @NotNull MeetingType type,
+            @NotNull Instant occurredAt,
+            @NotNull Integer durationMinutes,
+            @Size(max = 100) List<@NotNull @Valid AttendeeRequest> attendees,
+            @Size(max = 100_000) String notes) {
+    }
+
+    record AttendeeRequest(
+            @NotBlank @Size(max = 300) String name,
+            @Size(max = 200) String role) {
+    }
+
+    record AddReferralRequest(
+            @NotNull @Valid ProviderRequest provider,
+            @Size(max = 20_000) String reason,
+            @NotNull Urgency urgency) {
+    }
+
+    record ProviderRequest(
+            @NotBlank @Size(max = 300) String name,
+            @NotBlank @Size(max = 100) String type) {
+    }
+
+    record ReferralOutcomeRequest(
+            @NotNull ReferralOutcome outcome,
+            @Size(max = 20_000) String reason) {
+    }
+
+    record CloseCaseRequest(
+            @NotNull ClosureReason reason,
+            @Size(max = 100_000) String summary,
+            LocalDate closedOn) {
+    }
+
+    record ReopenCaseRequest(
+            @NotBlank @Size(max = 20_000) String reason) {
+    }
+}

@@ -1,0 +1,22 @@
+package org.caserecord.api.config;
+
+import java.time.Duration;
+import java.time.ZoneId;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Service-wide settings.
+ *
+ * @param timeZone        the clinic's time zone: "today" for dates such as openedOn and closedOn
+ * @param readYourWrites  how long a read of a case waits for the read model to catch up with
+ *                        writes already committed to the event store
+ * @param eventPollInterval how often event processors look for new events in the event table
+ */
+@ConfigurationProperties("caserecord")
+public record ClinicProperties(
+        @DefaultValue("UTC") ZoneId timeZone,
+        @DefaultValue("3s") Duration readYourWrites,
+        @DefaultValue("100ms") Duration eventPollInterval) {
+}

@@ -1,0 +1,20 @@
+package org.caserecord.projections.casefile;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import org.caserecord.domain.model.Attendee;
+import org.caserecord.domain.model.MeetingType;
+
+/** A recorded meeting: {@code occurredAt} is when it happened, {@code recordedAt} when it was written down. */
+public record MeetingView(
+        UUID meetingId,
+        MeetingType type,
+        Instant occurredAt,
+        int durationMinutes,
+        List<Attendee> attendees,
+        String notes,
+        Instant recordedAt,
+        String recordedBy) {
+}

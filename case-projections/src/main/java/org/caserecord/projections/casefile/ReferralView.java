@@ -1,0 +1,19 @@
+package org.caserecord.projections.casefile;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import org.caserecord.domain.model.Provider;
+import org.caserecord.domain.model.ReferralStatus;
+import org.caserecord.domain.model.Urgency;
+
+public record ReferralView(
+        UUID referralId,
+        Provider provider,
+        String reason,
+        Urgency urgency,
+        ReferralStatus status,
+        String outcomeReason,
+        Instant addedAt,
+        Instant updatedAt) {
+}

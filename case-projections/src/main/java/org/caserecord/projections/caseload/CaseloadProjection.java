@@ -1,0 +1,134 @@
+package org.caserecord.projections.caseload;
+
+import java.util.UUID;
+
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.SequenceNumber;
+import org.caserecord.domain.events.CaseClosed;
+import org.caserecord.domain.events.CaseOpened;
+import org.caserecord.domain.events.CaseReopened;
+import org.caserecord.domain.events.MeetingRecorded;
+import org.caserecord.domain.events.ReferralAdded;
+import org.caserecord.domain.events.ReferralOutcomeRecorded;
+import org.caserecord.domain.model.CaseStatus;
+import org.caserecord.domain.model.ReferralStatus;
+import org.caserecord.projections.support.SqlTime;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * Builds the caseload read model (tables caseload_entry, caseload_referral): per case, who
+ * manages it, whether it is open, the last contact and the referral counts. Like the case
+ * file, each handler first advances the entry's version and stops on a redelivered event.
+ */
+@Component
+@ProcessingGroup(CaseloadProjection.PROCESSING_GROUP)
+public class CaseloadProjection {
+
+    public static final String PROCESSING_GROUP = "caseload";
+
+    private final JdbcClient jdbc;
+
+    public CaseloadProjection(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @EventHandler
+    void on(CaseOpened event, @SequenceNumber long sequence) {
+        jdbc.sql("""
+                        INSERT INTO caseload_entry (case_id, version, case_manager_id, client_name, status, opened_on)
+                        VALUES (:caseId, :version, :caseManagerId, :clientName, :status, :openedOn)
+                        ON CONFLICT (case_id) DO NOTHING
+                        """)
+                .param("caseId", event.caseId())
+                .param("version", sequence)
+                .param("caseManagerId", event.caseManagerId())
+                .param("clientName", event.client().name())
+                .param("status", CaseStatus.OPEN.name())
+                .param("openedOn", event.openedOn())
+                .update();
+    }
+
+    @EventHandler
+    void on(MeetingRecorded event, @SequenceNumber long sequence) {
+        if (!advance(event.caseId(), sequence)) {
+            return;
+        }
+        // A back-dated meeting must not move the last contact backwards.
+        jdbc.sql("""
+                        UPDATE caseload_entry
+                           SET last_contact_at = GREATEST(last_contact_at, :occurredAt)
+                         WHERE case_id = :caseId
+                        """)
+                .param("occurredAt", SqlTime.utc(event.occurredAt()))
+                .param("caseId", event.caseId())
+                .update();
+    }
+
+    @EventHandler
+    void on(ReferralAdded event, @SequenceNumber long sequence) {
+        if (!advance(event.caseId(), sequence)) {
+            return;
+        }
+        setReferralStatus(event.caseId(), event.referralId(), ReferralStatus.PENDING);
+    }
+
+    @EventHandler
+    void on(ReferralOutcomeRecorded event, @SequenceNumber long sequence) {
+        if (!advance(event.caseId(), sequence)) {
+            return;
+        }
+        setReferralStatus(event.caseId(), event.referralId(), event.resultingStatus());
+    }
+
+    @EventHandler
+    void on(CaseClosed event, @SequenceNumber long sequence) {
+        if (advance(event.caseId(), sequence)) {
+            setStatus(event.caseId(), CaseStatus.CLOSED);
+        }
+    }
+
+    @EventHandler
+    void on(CaseReopened event, @SequenceNumber long sequence) {
+        if (advance(event.caseId(), sequence)) {
+            setStatus(event.caseId(), CaseStatus.OPEN);
+        }
+    }
+
+    private boolean advance(UUID caseId, long sequence) {
+        return jdbc.sql("UPDATE caseload_entry SET version = :sequence WHERE case_id = :caseId AND version < :sequence")
+                .param("sequence", sequence)
+                .param("caseId", caseId)
+                .update() == 1;
+    }
+
+    private void setStatus(UUID caseId, CaseStatus status) {
+        jdbc.sql("UPDATE caseload_entry SET status = :status WHERE case_id = :caseId")
+                .param("status", status.name())
+                .param("caseId", caseId)
+                .update();
+    }
+
+    private void setReferralStatus(UUID caseId, UUID referralId, ReferralStatus status) {
+        jdbc.sql("""
+                        INSERT INTO caseload_referral (referral_id, case_id, status)
+                        VALUES (:referralId, :caseId, :status)
+                        ON CONFLICT (referral_id) DO UPDATE SET status = EXCLUDED.status
+                        """)
+                .param("referralId", referralId)
+                .param("caseId", caseId)
+                .param("status", status.name())
+                .update();
+        jdbc.sql("""
+                        UPDATE caseload_entry e
+                           SET pending_referrals = (SELECT count(*) FROM caseload_referral r
+                                                     WHERE r.case_id = e.case_id AND r.status = 'PENDING'),
+                               open_referrals = (SELECT count(*) FROM caseload_referral r
+                                                  WHERE r.case_id = e.case_id AND r.status IN ('PENDING', 'ACCEPTED'))
+                         WHERE e.case_id = :caseId
+                        """)
+                .param("caseId", caseId)
+                .update();
+    }
+}
