@@ -1,5 +1,6 @@
 package org.caserecord.api.config;
 
+import java.sql.SQLException;
 import java.util.concurrent.TimeUnit;
 
 import org.axonframework.common.jdbc.ConnectionProvider;
@@ -12,7 +13,6 @@ import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
-import org.axonframework.eventsourcing.eventstore.jdbc.JdbcSQLErrorCodesResolver;
 import org.axonframework.serialization.Serializer;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
@@ -25,6 +25,8 @@ import org.springframework.context.annotation.Configuration;
  */
 @Configuration(proxyBeanMethods = false)
 public class AxonEventStoreConfiguration {
+
+    private static final String UNIQUE_VIOLATION = "23505";
 
     /**
      * Axon's event store as Boot would build it, polling the event table more often. Command
@@ -44,10 +46,26 @@ public class AxonEventStoreConfiguration {
                 .build();
     }
 
-    /** Tells Axon which database errors mean "another command appended this sequence first". */
+    /**
+     * Tells Axon which database errors mean "another command appended this sequence first":
+     * PostgreSQL's unique_violation (SQLSTATE 23505), wherever it sits in the cause chain
+     * (batched inserts wrap it). Axon then reports a ConcurrencyException, which the API
+     * retries, instead of a generic storage failure.
+     */
     @Bean
     PersistenceExceptionResolver persistenceExceptionResolver() {
-        return new JdbcSQLErrorCodesResolver();
+        return exception -> {
+            for (Throwable t = exception; t != null; t = t.getCause()) {
+                if (t instanceof SQLException sql && UNIQUE_VIOLATION.equals(sql.getSQLState())) {
+                    return true;
+                }
+                if (t instanceof SQLException sql && sql.getNextException() != null
+                        && UNIQUE_VIOLATION.equals(sql.getNextException().getSQLState())) {
+                    return true;
+                }
+            }
+            return false;
+        };
     }
 
     /** Axon's JDBC storage engine exactly as Boot would build it, on our schema. */

@@ -14,6 +14,7 @@ import org.caserecord.domain.errors.CaseRejection;
 import org.caserecord.projections.caseload.InvalidCursorException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.TypeMismatchException;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.TransientDataAccessException;
 import org.springframework.http.HttpHeaders;
@@ -31,6 +32,7 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.ServletWebRequest;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.exc.StreamReadException;
@@ -140,6 +142,18 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         return handleExceptionInternal(exception, problem, headers, HttpStatus.BAD_REQUEST, request);
     }
 
+    /** A path or query parameter of the wrong type; the value is not repeated back. */
+    @Override
+    protected ResponseEntity<Object> handleTypeMismatch(TypeMismatchException exception, HttpHeaders headers,
+                                                        HttpStatusCode status, WebRequest request) {
+        String name = exception instanceof MethodArgumentTypeMismatchException mismatch ? mismatch.getName()
+                : exception.getPropertyName();
+        ProblemDetail problem = Problems.withFieldErrors(Problems.of(HttpStatus.BAD_REQUEST, "validation",
+                        "Invalid request", "A parameter has a value of the wrong type; see errors."),
+                List.of(new Problems.FieldError(name, "Must be " + describe(exception.getRequiredType()) + ".")));
+        return handleExceptionInternal(exception, problem, headers, HttpStatus.BAD_REQUEST, request);
+    }
+
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException exception,
                                                                   HttpHeaders headers, HttpStatusCode status,
@@ -155,7 +169,7 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     /** Says which field could not be read and why, without repeating the value that was sent. */
     private static ProblemDetail unreadableBody(HttpMessageNotReadableException exception) {
-        Throwable cause = exception.getMostSpecificCause();
+        Throwable cause = firstJacksonException(exception);
         if (cause instanceof UnrecognizedPropertyException unknown) {
             return fieldProblem("Unknown field.", path(unknown), "The request has a field this endpoint does not accept.");
         }
@@ -177,6 +191,15 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         }
         return Problems.of(HttpStatus.BAD_REQUEST, "malformed-body", "Malformed request body",
                 "The request body is missing or is not well-formed JSON.");
+    }
+
+    private static Throwable firstJacksonException(Throwable exception) {
+        for (Throwable t = exception; t != null; t = t.getCause()) {
+            if (t instanceof JacksonException) {
+                return t;
+            }
+        }
+        return exception;
     }
 
     private static ProblemDetail fieldProblem(String message, String field, String detail) {
