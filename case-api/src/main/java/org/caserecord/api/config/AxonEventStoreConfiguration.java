@@ -1,12 +1,18 @@
 package org.caserecord.api.config;
 
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
+import javax.sql.DataSource;
+
 import org.axonframework.common.jdbc.ConnectionProvider;
+import org.axonframework.common.jdbc.UnitOfWorkAwareConnectionProviderWrapper;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.eventhandling.EventBusSpanFactory;
+import org.axonframework.eventhandling.tokenstore.TokenStore;
+import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
 import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
 import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
@@ -14,12 +20,17 @@ import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.serialization.Serializer;
+import org.axonframework.spring.jdbc.SpringDataSourceConnectionProvider;
+import org.axonframework.spring.messaging.unitofwork.SpringTransactionManager;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.transaction.PlatformTransactionManager;
 
 /**
- * The event store and token store on PostgreSQL. Axon's JDBC tables are named as Flyway
+ * The event store and token store on PostgreSQL, declared here rather than left to Axon's
+ * JDBC auto-configuration: that one only applies when it sees the DataSource first, which
+ * depends on configuration order and would silently fall back to in-memory token storage. Axon's JDBC tables are named as Flyway
  * creates them (V1, V2): snake_case, so auditors and reporting tools can query them
  * without quoting. Axon never creates or alters them.
  */
@@ -27,6 +38,8 @@ import org.springframework.context.annotation.Configuration;
 public class AxonEventStoreConfiguration {
 
     private static final String UNIQUE_VIOLATION = "23505";
+    /** How long a processor segment claimed by a crashed instance stays claimed. */
+    private static final Duration TOKEN_CLAIM_TIMEOUT = Duration.ofSeconds(10);
 
     /**
      * Axon's event store as Boot would build it, polling the event table more often. Command
@@ -84,6 +97,27 @@ public class AxonEventStoreConfiguration {
                 .connectionProvider(connectionProvider)
                 .transactionManager(transactionManager)
                 .schema(eventSchema)
+                .build();
+    }
+
+    @Bean
+    ConnectionProvider connectionProvider(DataSource dataSource) {
+        return new UnitOfWorkAwareConnectionProviderWrapper(new SpringDataSourceConnectionProvider(dataSource));
+    }
+
+    /** Axon joins Spring's transactions, so read-model rows and tokens commit together. */
+    @Bean
+    TransactionManager axonTransactionManager(PlatformTransactionManager transactionManager) {
+        return new SpringTransactionManager(transactionManager);
+    }
+
+    @Bean
+    TokenStore tokenStore(ConnectionProvider connectionProvider, Serializer serializer, TokenSchema tokenSchema) {
+        return JdbcTokenStore.builder()
+                .connectionProvider(connectionProvider)
+                .schema(tokenSchema)
+                .serializer(serializer)
+                .claimTimeout(TOKEN_CLAIM_TIMEOUT)
                 .build();
     }
 

@@ -3,6 +3,7 @@ package org.caserecord.api.config;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -172,6 +173,8 @@ public class EmbeddedPostgresConfiguration {
             FileLock lock;
             try {
                 lock = channel.tryLock();
+            } catch (OverlappingFileLockException e) {
+                lock = null; // held by this very JVM: another context uses the directory
             } catch (IOException | RuntimeException e) {
                 channel.close();
                 throw e;

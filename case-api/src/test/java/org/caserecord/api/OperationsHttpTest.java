@@ -1,0 +1,58 @@
+package org.caserecord.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.caserecord.api.support.CaseJson.openCase;
+
+import org.caserecord.api.support.ApiTest;
+import org.caserecord.api.support.HttpApi;
+import org.caserecord.api.support.HttpApi.Response;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/** Health, metrics and the API description, as operators and client developers use them. */
+@ApiTest
+class OperationsHttpTest {
+
+    @LocalServerPort
+    int port;
+
+    HttpApi api;
+
+    @BeforeEach
+    void setUp() {
+        api = new HttpApi(port);
+    }
+
+    @Test
+    void healthIsPublicAndUp() {
+        Response health = api.anonymous().get("/actuator/health");
+
+        assertThat(health.status()).isEqualTo(200);
+        assertThat(health.text("/status")).isEqualTo("UP");
+    }
+
+    @Test
+    void prometheusMetricsIncludeAxonProcessorsAndNeedSignIn() {
+        api.as("ada").post("/api/cases", openCase("ada"));
+
+        assertThat(api.anonymous().get("/actuator/prometheus").status()).isEqualTo(401);
+        Response metrics = api.as("ida").get("/actuator/prometheus");
+        assertThat(metrics.status()).isEqualTo(200);
+        assertThat(metrics.body()).contains("case_file").contains("caseload").contains("commandBus");
+        assertThat(metrics.body()).doesNotContain("Jordan");
+    }
+
+    @Test
+    void theOpenApiDocumentDescribesEveryEndpoint() {
+        Response document = api.anonymous().get("/v3/api-docs");
+
+        assertThat(document.status()).isEqualTo(200);
+        assertThat(document.json().at("/paths").propertyNames()).contains(
+                "/api/cases", "/api/cases/{caseId}", "/api/cases/{caseId}/meetings",
+                "/api/cases/{caseId}/referrals", "/api/cases/{caseId}/referrals/{referralId}/outcome",
+                "/api/cases/{caseId}/closure", "/api/cases/{caseId}/reopening", "/api/cases/{caseId}/history",
+                "/api/caseloads/{caseManagerId}");
+        assertThat(api.anonymous().get("/swagger-ui/index.html").status()).isEqualTo(200);
+    }
+}
