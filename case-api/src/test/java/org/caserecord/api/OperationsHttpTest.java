@@ -1,7 +1,10 @@
 package org.caserecord.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.caserecord.api.support.CaseJson.openCase;
+
+import java.time.Duration;
 
 import org.caserecord.api.support.ApiTest;
 import org.caserecord.api.support.HttpApi;
@@ -37,10 +40,13 @@ class OperationsHttpTest {
         api.as("ada").post("/api/cases", openCase("ada"));
 
         assertThat(api.anonymous().get("/actuator/prometheus").status()).isEqualTo(401);
-        Response metrics = api.as("ida").get("/actuator/prometheus");
-        assertThat(metrics.status()).isEqualTo(200);
-        assertThat(metrics.body()).contains("case_file").contains("caseload").contains("commandBus");
-        assertThat(metrics.body()).doesNotContain("Jordan");
+        // Processor meters appear once the processors have handled the event.
+        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> {
+            Response metrics = api.as("ida").get("/actuator/prometheus");
+            assertThat(metrics.status()).isEqualTo(200);
+            assertThat(metrics.body()).contains("case_file").contains("caseload").contains("commandBus");
+        });
+        assertThat(api.as("ida").get("/actuator/prometheus").body()).doesNotContain("Jordan");
     }
 
     @Test
@@ -53,6 +59,9 @@ class OperationsHttpTest {
                 "/api/cases/{caseId}/referrals", "/api/cases/{caseId}/referrals/{referralId}/outcome",
                 "/api/cases/{caseId}/closure", "/api/cases/{caseId}/reopening", "/api/cases/{caseId}/history",
                 "/api/caseloads/{caseManagerId}");
+        assertThat(document.json().at("/paths/~1api~1cases~1{caseId}~1meetings/post/responses").propertyNames())
+                .contains("201", "400", "401", "404", "409", "412", "413", "415", "422");
+        assertThat(document.body()).contains("Idempotency-Key", "If-Match", "application/problem+json");
         assertThat(api.anonymous().get("/swagger-ui/index.html").status()).isEqualTo(200);
     }
 }

@@ -7,6 +7,9 @@ import java.util.List;
 import java.util.UUID;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
@@ -76,6 +79,8 @@ class CaseController {
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Open a case", description = "The case manager defaults to the caller, openedOn to today.")
+    @ApiResponse(responseCode = "201", description = "Opened; Location and ETag name the new case",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(implementation = CaseCreated.class)))
     ResponseEntity<?> openCase(@Valid @RequestBody OpenCaseRequest body, HttpServletRequest request) {
         return writes.execute(request, body, () -> {
             UUID caseId = UUID.randomUUID();
@@ -96,6 +101,8 @@ class CaseController {
 
     @PostMapping(path = "/{caseId}/meetings", consumes = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Record a meeting that took place")
+    @ApiResponse(responseCode = "201", description = "Recorded; ETag is the new case version",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(implementation = MeetingCreated.class)))
     ResponseEntity<?> recordMeeting(@PathVariable UUID caseId, @Valid @RequestBody RecordMeetingRequest body,
                                     @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
                                     HttpServletRequest request) {
@@ -123,6 +130,8 @@ class CaseController {
 
     @PostMapping(path = "/{caseId}/referrals", consumes = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Refer the client to a provider or resource")
+    @ApiResponse(responseCode = "201", description = "Referral added; ETag is the new case version",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(implementation = ReferralCreated.class)))
     ResponseEntity<?> addReferral(@PathVariable UUID caseId, @Valid @RequestBody AddReferralRequest body,
                                   @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
                                   HttpServletRequest request) {
@@ -152,6 +161,8 @@ class CaseController {
     @PostMapping(path = "/{caseId}/referrals/{referralId}/outcome", consumes = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Record a referral's outcome",
             description = "ACCEPTED, DECLINED, COMPLETED or CANCELLED; declining and cancelling need a reason.")
+    @ApiResponse(responseCode = "200", description = "Recorded; ETag is the new case version",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(implementation = ReferralOutcomeRecorded.class)))
     ResponseEntity<?> recordReferralOutcome(@PathVariable UUID caseId, @PathVariable UUID referralId,
                                             @Valid @RequestBody ReferralOutcomeRequest body,
                                             @RequestHeader(value = HttpHeaders.IF_MATCH, required = false)
@@ -168,6 +179,8 @@ class CaseController {
 
     @PostMapping(path = "/{caseId}/closure", consumes = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Close a case", description = "Every referral needs a final outcome first.")
+    @ApiResponse(responseCode = "200", description = "Closed; ETag is the new case version",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(implementation = CaseStatusChanged.class)))
     ResponseEntity<?> closeCase(@PathVariable UUID caseId, @Valid @RequestBody CloseCaseRequest body,
                                 @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
                                 HttpServletRequest request) {
@@ -182,6 +195,8 @@ class CaseController {
 
     @PostMapping(path = "/{caseId}/reopening", consumes = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Reopen a closed case")
+    @ApiResponse(responseCode = "200", description = "Reopened; ETag is the new case version",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(implementation = CaseStatusChanged.class)))
     ResponseEntity<?> reopenCase(@PathVariable UUID caseId, @Valid @RequestBody ReopenCaseRequest body,
                                  @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
                                  HttpServletRequest request) {
