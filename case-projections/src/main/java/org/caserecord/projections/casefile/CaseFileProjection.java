@@ -120,8 +120,9 @@ public class CaseFileProjection {
         jdbc.sql("""
                         UPDATE case_file_referral
                            SET status = :status, outcome_reason = :reason, updated_at = :recordedAt
-                         WHERE referral_id = :referralId
+                         WHERE referral_id = :referralId AND case_id = :caseId
                         """)
+                .param("caseId", event.caseId())
                 .param("status", event.resultingStatus().name())
                 .param("reason", event.reason())
                 .param("recordedAt", SqlTime.utc(recordedAt))

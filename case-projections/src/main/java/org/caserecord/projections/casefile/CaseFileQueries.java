@@ -21,9 +21,14 @@ import org.caserecord.domain.model.Urgency;
 import org.caserecord.projections.support.SqlTime;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Isolation;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Reads the case file read model. One consistent snapshot per call (a read-only transaction). */
+/**
+ * Reads the case file read model. {@link #find} reads the case and its meetings and
+ * referrals in one REPEATABLE READ transaction, so a projection committing in between
+ * cannot produce a view whose version and contents disagree.
+ */
 @Service
 public class CaseFileQueries {
 
@@ -41,7 +46,7 @@ public class CaseFileQueries {
                 .optional();
     }
 
-    @Transactional(readOnly = true)
+    @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
     public Optional<CaseFileView> find(UUID caseId) {
         return jdbc.sql("SELECT * FROM case_file WHERE case_id = :caseId")
                 .param("caseId", caseId)

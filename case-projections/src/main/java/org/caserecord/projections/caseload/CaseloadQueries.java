@@ -27,20 +27,23 @@ public class CaseloadQueries {
 
     /** @throws InvalidCursorException when the cursor was not produced by this service */
     public CaseloadPage openCases(String caseManagerId, int limit, String cursor) {
-        Position after = cursor == null ? Position.START : Position.decode(cursor);
-        List<CaseloadEntry> rows = jdbc.sql("""
+        Position after = cursor == null ? null : Position.decode(cursor);
+        String afterCursor = after == null ? "" : "AND (opened_on, case_id) > (:openedOn, :caseId)";
+        JdbcClient.StatementSpec query = jdbc.sql("""
                         SELECT case_id, client_name, opened_on, last_contact_at, pending_referrals,
                                open_referrals, version
                           FROM caseload_entry
                          WHERE case_manager_id = :caseManagerId AND status = 'OPEN'
-                           AND (opened_on, case_id) > (:openedOn, :caseId)
+                         %s
                          ORDER BY opened_on, case_id
                          LIMIT :limit
-                        """)
+                        """.formatted(afterCursor))
                 .param("caseManagerId", caseManagerId)
-                .param("openedOn", after.openedOn())
-                .param("caseId", after.caseId())
-                .param("limit", limit + 1)
+                .param("limit", limit + 1);
+        if (after != null) {
+            query = query.param("openedOn", after.openedOn()).param("caseId", after.caseId());
+        }
+        List<CaseloadEntry> rows = query
                 .query((rs, row) -> new CaseloadEntry(
                         rs.getObject("case_id", UUID.class),
                         rs.getString("client_name"),
@@ -59,8 +62,6 @@ public class CaseloadQueries {
     }
 
     record Position(LocalDate openedOn, UUID caseId) {
-
-        static final Position START = new Position(LocalDate.of(1, 1, 1), new UUID(Long.MIN_VALUE, Long.MIN_VALUE));
 
         String encode() {
             String raw = openedOn + "|" + caseId;
