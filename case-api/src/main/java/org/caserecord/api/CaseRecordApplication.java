@@ -3,10 +3,12 @@ package org.caserecord.api;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+import org.springframework.scheduling.annotation.EnableScheduling;
 
 /** The case record service: HTTP commands in, events in PostgreSQL, read models out. */
 @SpringBootApplication(scanBasePackages = "org.caserecord")
 @ConfigurationPropertiesScan("org.caserecord")
+@EnableScheduling
 public class CaseRecordApplication {
 
     static {

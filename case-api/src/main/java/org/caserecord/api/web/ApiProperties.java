@@ -1,5 +1,7 @@
 package org.caserecord.api.web;
 
+import java.time.Duration;
+
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;
@@ -8,12 +10,10 @@ import org.springframework.util.unit.DataSize;
  * HTTP API limits.
  *
  * @param maxRequestBody  largest accepted request body
- * @param maxPageSize     largest page a list endpoint returns
- * @param defaultPageSize page size when the caller gives no limit
+ * @param idempotencyRetention how long a response to a request with an Idempotency-Key is kept for replay
  */
 @ConfigurationProperties("caserecord.api")
 public record ApiProperties(
         @DefaultValue("1MB") DataSize maxRequestBody,
-        @DefaultValue("200") int maxPageSize,
-        @DefaultValue("50") int defaultPageSize) {
+        @DefaultValue("24h") Duration idempotencyRetention) {
 }
