@@ -9,22 +9,17 @@ import java.time.Duration;
 import org.caserecord.api.support.ApiTest;
 import org.caserecord.api.support.HttpApi;
 import org.caserecord.api.support.HttpApi.Response;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** Health, metrics and the API description, as operators and client developers use them. */
 @ApiTest
 class OperationsHttpTest {
 
-    @LocalServerPort
-    int port;
+    private final HttpApi api;
 
-    HttpApi api;
 
-    @BeforeEach
-    void setUp() {
-        api = new HttpApi(port);
+    OperationsHttpTest(HttpApi api) {
+        this.api = api;
     }
 
     @Test

@@ -47,6 +47,8 @@ public class EmbeddedPostgresConfiguration {
                     .setDataDirectory(dataDirectory)
                     .setCleanDataDirectory(false)
                     .setPGStartupWait(properties.startupWait())
+                    // Stopped by Spring after Axon's processors, not by a JVM hook racing them.
+                    .setRegisterShutdownHook(false)
                     .setServerConfig("listen_addresses", "localhost")
                     // The embedding library turns durability off for speed in tests; a case
                     // record must survive a crash, so every commit is flushed before it is acknowledged.

@@ -19,7 +19,6 @@ import org.caserecord.api.support.HttpApi;
 import org.caserecord.api.support.HttpApi.Response;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -29,15 +28,15 @@ import tools.jackson.databind.JsonNode;
 @ApiTest
 class CaseloadHttpTest {
 
-    @LocalServerPort
-    int port;
-
-    HttpApi api;
+    private final HttpApi api;
     String manager;
+
+    CaseloadHttpTest(HttpApi api) {
+        this.api = api;
+    }
 
     @BeforeEach
     void setUp() {
-        api = new HttpApi(port);
         manager = "cm-" + UUID.randomUUID();
     }
 

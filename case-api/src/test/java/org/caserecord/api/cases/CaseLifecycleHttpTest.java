@@ -14,22 +14,17 @@ import java.time.temporal.ChronoUnit;
 import org.caserecord.api.support.ApiTest;
 import org.caserecord.api.support.HttpApi;
 import org.caserecord.api.support.HttpApi.Response;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 
 @ApiTest
 class CaseLifecycleHttpTest {
 
-    @LocalServerPort
-    int port;
+    private final HttpApi api;
 
-    HttpApi api;
 
-    @BeforeEach
-    void setUp() {
-        api = new HttpApi(port);
+    CaseLifecycleHttpTest(HttpApi api) {
+        this.api = api;
     }
 
     private String openCaseFor(String manager) {

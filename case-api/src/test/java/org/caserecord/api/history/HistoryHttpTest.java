@@ -10,22 +10,17 @@ import java.time.Instant;
 import org.caserecord.api.support.ApiTest;
 import org.caserecord.api.support.HttpApi;
 import org.caserecord.api.support.HttpApi.Response;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 
 @ApiTest
 class HistoryHttpTest {
 
-    @LocalServerPort
-    int port;
+    private final HttpApi api;
 
-    HttpApi api;
 
-    @BeforeEach
-    void setUp() {
-        api = new HttpApi(port);
+    HistoryHttpTest(HttpApi api) {
+        this.api = api;
     }
 
     @Test

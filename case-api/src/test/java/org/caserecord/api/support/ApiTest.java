@@ -5,6 +5,7 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.ContextConfiguration;
 
@@ -12,10 +13,12 @@ import org.springframework.test.context.ContextConfiguration;
  * A test of the running service over real HTTP, against the embedded PostgreSQL (a real
  * server in a fresh data directory under target/). All such tests share one application
  * context, so they must not depend on the database being empty: each creates its own cases.
+ * Test classes take an {@link HttpApi} in their constructor.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ContextConfiguration(initializers = TestDatabaseDirectory.class)
+@ExtendWith(HttpApiResolver.class)
 public @interface ApiTest {
 }

@@ -8,23 +8,14 @@ import java.nio.charset.StandardCharsets;
 import org.caserecord.api.support.ApiTest;
 import org.caserecord.api.support.HttpApi;
 import org.caserecord.api.support.HttpApi.Response;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** Every error is problem+json, says what is wrong, and leaks neither stack traces nor request values. */
 @ApiTest
 class HttpErrorsHttpTest {
 
-    @LocalServerPort
-    int port;
+    private final HttpApi api;
 
-    HttpApi api;
-
-    @BeforeEach
-    void setUp() {
-        api = new HttpApi(port);
-    }
 
     private static void assertProblem(Response response, int status) {
         assertThat(response.status()).as(response.toString()).isEqualTo(status);
@@ -33,6 +24,10 @@ class HttpErrorsHttpTest {
         assertThat(response.text("/type")).startsWith("urn:caserecord:problem:");
         assertThat(response.text("/title")).isNotBlank();
         assertThat(response.body()).doesNotContain("Exception", "\tat ", "trace");
+    }
+
+    HttpErrorsHttpTest(HttpApi api) {
+        this.api = api;
     }
 
     @Test

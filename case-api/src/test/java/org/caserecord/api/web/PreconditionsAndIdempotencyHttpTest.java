@@ -18,22 +18,21 @@ import org.caserecord.api.support.HttpApi;
 import org.caserecord.api.support.HttpApi.Response;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 @ApiTest
 class PreconditionsAndIdempotencyHttpTest {
 
     private static final String MEETING = meeting(Instant.parse("2026-01-10T10:00:00Z"), 30);
 
-    @LocalServerPort
-    int port;
-
-    HttpApi api;
+    private final HttpApi api;
     String caseUrl;
+
+    PreconditionsAndIdempotencyHttpTest(HttpApi api) {
+        this.api = api;
+    }
 
     @BeforeEach
     void setUp() {
-        api = new HttpApi(port);
         caseUrl = "/api/cases/" + api.as("ada").post("/api/cases", openCase("ada")).text("/caseId");
     }
 
