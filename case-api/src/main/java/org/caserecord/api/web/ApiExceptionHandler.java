@@ -189,6 +189,15 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
             return fieldProblem("Has a value that cannot be read.", path(jackson),
                     "A field has a value that cannot be read; see errors.");
         }
+        if (cause instanceof MismatchedInputException) {
+            return Problems.of(HttpStatus.BAD_REQUEST, "malformed-body", "Malformed request body",
+                    "The request body must be a JSON object with the fields this endpoint documents.");
+        }
+        if (cause instanceof StreamReadException read && read.getOriginalMessage() != null
+                && read.getOriginalMessage().startsWith("Duplicate")) {
+            return Problems.of(HttpStatus.BAD_REQUEST, "malformed-body", "Malformed request body",
+                    "The request body names a field more than once.");
+        }
         return Problems.of(HttpStatus.BAD_REQUEST, "malformed-body", "Malformed request body",
                 "The request body is missing or is not well-formed JSON.");
     }
@@ -272,7 +281,7 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
             problem = typed;
         }
         if (request instanceof ServletWebRequest servletRequest) {
-            problem.setInstance(URI.create(servletRequest.getRequest().getRequestURI()));
+            Problems.at(problem, servletRequest.getRequest().getRequestURI());
         }
         HttpHeaders responseHeaders = new HttpHeaders();
         if (headers != null) {

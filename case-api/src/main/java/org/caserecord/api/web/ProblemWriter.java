@@ -23,7 +23,7 @@ public class ProblemWriter {
     public void write(HttpServletRequest request, HttpServletResponse response, HttpStatusCode status, String slug,
                       String title, String detail) throws IOException {
         ProblemDetail problem = Problems.of(status, slug, title, detail);
-        problem.setInstance(java.net.URI.create(request.getRequestURI()));
+        Problems.at(problem, request.getRequestURI());
         response.setStatus(status.value());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         response.setCharacterEncoding("UTF-8");

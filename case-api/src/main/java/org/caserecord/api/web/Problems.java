@@ -30,6 +30,18 @@ public final class Problems {
         return problem;
     }
 
+    /** Sets the request path as the problem's instance, unless it is not a valid URI reference. */
+    public static ProblemDetail at(ProblemDetail problem, String path) {
+        if (path != null) {
+            try {
+                problem.setInstance(URI.create(path));
+            } catch (IllegalArgumentException notAUri) {
+                // leave the instance out rather than fail while reporting a failure
+            }
+        }
+        return problem;
+    }
+
     public static ProblemDetail withFieldErrors(ProblemDetail problem, List<FieldError> errors) {
         problem.setProperty("errors", errors);
         return problem;

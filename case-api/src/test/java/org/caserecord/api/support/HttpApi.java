@@ -68,6 +68,12 @@ public final class HttpApi {
                     .POST(HttpRequest.BodyPublishers.ofString(json)));
         }
 
+        /** Posts without a Content-Length, as a chunked body. */
+        public Response postChunked(String path, String json) {
+            return send(builder(path).header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.fromPublisher(HttpRequest.BodyPublishers.ofString(json))));
+        }
+
         public Response post(String path, String contentType, byte[] body) {
             return send(builder(path).header("Content-Type", contentType)
                     .POST(HttpRequest.BodyPublishers.ofByteArray(body)));

@@ -67,6 +67,40 @@ class HttpErrorsHttpTest {
     }
 
     @Test
+    void aFieldGivenTwiceIs400() {
+        Response response = api.as("ada").post("/api/cases",
+                "{\"client\": {\"name\": \"Jo\", \"name\": \"Al\", \"dateOfBirth\": \"1990-01-01\"}}");
+
+        assertProblem(response, 400);
+        assertThat(response.text("/detail")).contains("more than once");
+    }
+
+    @Test
+    void aNumberSentAsTextIs400() {
+        String caseId = api.as("ada").post("/api/cases", openCase("ada")).text("/caseId");
+
+        Response response = api.as("ada").post("/api/cases/" + caseId + "/meetings",
+                "{\"type\": \"CLIENT\", \"occurredAt\": \"2026-01-20T15:00:00Z\", \"durationMinutes\": \"45\"}");
+
+        assertProblem(response, 400);
+        assertThat(response.text("/errors/0/field")).isEqualTo("durationMinutes");
+    }
+
+    @Test
+    void aBodyThatIsNotAnObjectIs400() {
+        assertProblem(api.as("ada").post("/api/cases", "[]"), 400);
+    }
+
+    @Test
+    void aChunkedBodyGrowingPastTheLimitIs413() {
+        String body = "{\"client\": {\"name\": \"" + "x".repeat(1100 * 1024) + "\", \"dateOfBirth\": \"1990-01-01\"}}";
+
+        Response response = api.as("ada").postChunked("/api/cases", body);
+
+        assertProblem(response, 413);
+    }
+
+    @Test
     void aWrongContentTypeIs415() {
         Response response = api.as("ada").post("/api/cases", "text/plain",
                 openCase("ada").getBytes(StandardCharsets.UTF_8));

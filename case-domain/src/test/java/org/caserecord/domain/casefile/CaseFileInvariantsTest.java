@@ -45,7 +45,7 @@ import org.caserecord.domain.model.Urgency;
  * failure), nothing but reopening follows a closure, a case never closes with an open
  * referral, and every referral outcome is a step its lifecycle allows.
  */
-class CaseFileProperties {
+class CaseFileInvariantsTest {
 
     private static final List<UUID> REFERRAL_IDS = List.of(
             UUID.fromString("00000000-0000-4000-8000-000000000001"),
