@@ -10,6 +10,8 @@ import org.caserecord.api.support.ApiTest;
 import org.caserecord.api.support.HttpApi;
 import org.caserecord.api.support.HttpApi.Response;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** Health, metrics and the API description, as operators and client developers use them. */
 @ApiTest
@@ -20,6 +22,15 @@ class OperationsHttpTest {
 
     OperationsHttpTest(HttpApi api) {
         this.api = api;
+    }
+
+    @Test
+    void databaseSessionsBoundTheirStatementsAndIdleTransactions(@Autowired JdbcClient jdbc) {
+        // Short transactions keep Axon's gap detection from skipping late commits (DESIGN.md).
+        assertThat(jdbc.sql("SHOW statement_timeout").query(String.class).single()).isEqualTo("30s");
+        assertThat(jdbc.sql("SHOW idle_in_transaction_session_timeout").query(String.class).single()).isEqualTo("1min");
+        assertThat(jdbc.sql("SHOW synchronous_commit").query(String.class).single()).isEqualTo("on");
+        assertThat(jdbc.sql("SHOW fsync").query(String.class).single()).isEqualTo("on");
     }
 
     @Test
