@@ -119,7 +119,7 @@ public class EmbeddedPostgresConfiguration {
         }
         return ProcessHandle.of(pid)
                 .filter(ProcessHandle::isAlive)
-                .filter(process -> process.info().command().map(command -> command.contains("postgres")).orElse(true));
+                .filter(process -> process.info().command().map(command -> command.contains("postgres")).orElse(false));
     }
 
     private static void signal(long pid, String signal) throws IOException {
