@@ -6,57 +6,87 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.HashMap;
-import java.util.HashSet;
-import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 
 import org.axonframework.commandhandling.CommandHandler;
-import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.eventhandling.SequenceNumber;
+import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.AggregateRoot;
+import org.caserecord.domain.commands.AddFamilyMember;
 import org.caserecord.domain.commands.AddReferral;
+import org.caserecord.domain.commands.AmendEntry;
 import org.caserecord.domain.commands.CloseCase;
+import org.caserecord.domain.commands.CompleteFollowUp;
 import org.caserecord.domain.commands.OpenCase;
+import org.caserecord.domain.commands.ReassignCaseManager;
+import org.caserecord.domain.commands.RecordAssessment;
+import org.caserecord.domain.commands.RecordConsent;
+import org.caserecord.domain.commands.RecordDiagnosis;
+import org.caserecord.domain.commands.RecordEducationProvided;
+import org.caserecord.domain.commands.RecordGoalProgress;
 import org.caserecord.domain.commands.RecordMeeting;
+import org.caserecord.domain.commands.RecordProviderReport;
 import org.caserecord.domain.commands.RecordReferralOutcome;
 import org.caserecord.domain.commands.ReopenCase;
+import org.caserecord.domain.commands.ResolveDiagnosis;
+import org.caserecord.domain.commands.RevokeConsent;
+import org.caserecord.domain.commands.ScheduleFollowUp;
+import org.caserecord.domain.commands.SetTreatmentPlan;
 import org.caserecord.domain.errors.CaseCommandRejected;
 import org.caserecord.domain.errors.CaseErrorCode;
+import org.caserecord.domain.events.AssessmentRecorded;
 import org.caserecord.domain.events.CaseClosed;
+import org.caserecord.domain.events.CaseEvent;
+import org.caserecord.domain.events.CaseManagerReassigned;
 import org.caserecord.domain.events.CaseOpened;
 import org.caserecord.domain.events.CaseReopened;
+import org.caserecord.domain.events.ConsentRecorded;
+import org.caserecord.domain.events.ConsentRevoked;
+import org.caserecord.domain.events.DiagnosisRecorded;
+import org.caserecord.domain.events.DiagnosisResolved;
+import org.caserecord.domain.events.EducationProvided;
+import org.caserecord.domain.events.EntryAmended;
+import org.caserecord.domain.events.FamilyMemberAdded;
+import org.caserecord.domain.events.FollowUpCompleted;
+import org.caserecord.domain.events.FollowUpScheduled;
+import org.caserecord.domain.events.GoalProgressRecorded;
 import org.caserecord.domain.events.MeetingRecorded;
+import org.caserecord.domain.events.ProviderReportReceived;
 import org.caserecord.domain.events.ReferralAccepted;
 import org.caserecord.domain.events.ReferralAdded;
 import org.caserecord.domain.events.ReferralCancelled;
 import org.caserecord.domain.events.ReferralCompleted;
 import org.caserecord.domain.events.ReferralDeclined;
 import org.caserecord.domain.events.ReferralOutcomeRecorded;
+import org.caserecord.domain.events.TreatmentPlanSet;
+import org.caserecord.domain.model.AssessmentType;
 import org.caserecord.domain.model.CaseStatus;
+import org.caserecord.domain.model.EntryType;
+import org.caserecord.domain.model.IcdCode;
 import org.caserecord.domain.model.ReferralStatus;
+import org.caserecord.domain.model.TreatmentGoal;
 
 /**
  * One client's case: the consistency boundary for every decision about it. Holds only what
- * those decisions need. Command handlers validate and apply; event-sourcing handlers only
- * assign state. Time comes from an injected {@link Clock}; ids come on the commands.
- * Command handlers return the case version after the change (the last event's sequence).
+ * those decisions need (lifecycle here, the rest in {@link ClinicalRecord}). Command
+ * handlers validate and apply; the event-sourcing handler only assigns state. Time comes
+ * from an injected {@link Clock}; ids come on the commands. Handlers of changes return the
+ * case version after the change (the last event's sequence number).
  */
 @AggregateRoot(type = "CaseFile")
 public class CaseFile {
 
-    /** Clocks on clinic machines drift; a meeting stamped a little ahead of ours is not "in the future". */
+    /** Clocks on clinic machines drift; a time a little ahead of ours is not "in the future". */
     static final Duration ALLOWED_CLOCK_SKEW = Duration.ofMinutes(1);
 
     @AggregateIdentifier
     private UUID caseId;
     private CaseStatus status;
     private LocalDate openedOn;
-    private final Map<UUID, ReferralStatus> referrals = new HashMap<>();
-    private final Set<UUID> meetingIds = new HashSet<>();
+    private String caseManagerId;
     private long version;
+    private final ClinicalRecord record = new ClinicalRecord();
 
     /** Axon rebuilds the aggregate from its events through this constructor. */
     protected CaseFile() {
@@ -80,52 +110,35 @@ public class CaseFile {
 
     @CommandHandler
     public long handle(RecordMeeting command, Clock clock) {
-        expectVersion(command.expectedVersion());
-        mustBeOpen();
-        CaseRules.required(command.meetingId(), "meetingId");
+        mayChange(command.expectedVersion());
+        record.mustBeNewEntry(command.meetingId(), "meetingId", CaseErrorCode.DUPLICATE_MEETING);
         CaseRules.required(command.type(), "type");
-        CaseRules.required(command.occurredAt(), "occurredAt");
+        notInTheFuture(command.occurredAt(), clock, "occurredAt");
         CaseRules.required(command.durationMinutes(), "durationMinutes");
-        if (command.occurredAt().isAfter(Instant.now(clock).plus(ALLOWED_CLOCK_SKEW))) {
-            throw new CaseCommandRejected(CaseErrorCode.DATE_IN_FUTURE, "occurredAt");
-        }
         if (command.durationMinutes() < 1 || command.durationMinutes() > 1440) {
             throw new CaseCommandRejected(CaseErrorCode.DURATION_OUT_OF_RANGE, "durationMinutes");
         }
-        if (meetingIds.contains(command.meetingId())) {
-            throw new CaseCommandRejected(CaseErrorCode.DUPLICATE_MEETING, "meetingId");
-        }
-        apply(new MeetingRecorded(caseId, command.meetingId(), command.type(), command.occurredAt(),
+        return applied(new MeetingRecorded(caseId, command.meetingId(), command.type(), command.occurredAt(),
                 command.durationMinutes(), command.attendees(), command.notes()));
-        return version;
     }
 
     @CommandHandler
     public long handle(AddReferral command) {
-        expectVersion(command.expectedVersion());
-        mustBeOpen();
-        CaseRules.required(command.referralId(), "referralId");
+        mayChange(command.expectedVersion());
+        record.mustBeNewEntry(command.referralId(), "referralId", CaseErrorCode.DUPLICATE_REFERRAL);
         CaseRules.required(command.provider(), "provider");
         CaseRules.requiredText(command.provider().name(), "provider.name");
         CaseRules.requiredText(command.provider().type(), "provider.type");
         CaseRules.required(command.urgency(), "urgency");
-        if (referrals.containsKey(command.referralId())) {
-            throw new CaseCommandRejected(CaseErrorCode.DUPLICATE_REFERRAL, "referralId");
-        }
-        apply(new ReferralAdded(caseId, command.referralId(), command.provider(), command.reason(),
+        return applied(new ReferralAdded(caseId, command.referralId(), command.provider(), command.reason(),
                 command.urgency()));
-        return version;
     }
 
     @CommandHandler
     public long handle(RecordReferralOutcome command) {
-        expectVersion(command.expectedVersion());
-        mustBeOpen();
+        mayChange(command.expectedVersion());
         CaseRules.required(command.outcome(), "outcome");
-        ReferralStatus current = referrals.get(command.referralId());
-        if (current == null) {
-            throw new CaseCommandRejected(CaseErrorCode.REFERRAL_NOT_FOUND, "referralId");
-        }
+        ReferralStatus current = record.referralStatus(command.referralId());
         if (command.outcome().requiresReason()) {
             CaseRules.requiredText(command.reason(), "reason", CaseErrorCode.REASON_REQUIRED);
         }
@@ -134,28 +147,188 @@ public class CaseFile {
         }
         UUID referralId = command.referralId();
         String reason = command.reason();
-        apply(switch (command.outcome()) {
+        return applied(switch (command.outcome()) {
             case ACCEPTED -> new ReferralAccepted(caseId, referralId, reason);
             case DECLINED -> new ReferralDeclined(caseId, referralId, reason);
             case COMPLETED -> new ReferralCompleted(caseId, referralId, reason);
             case CANCELLED -> new ReferralCancelled(caseId, referralId, reason);
         });
-        return version;
+    }
+
+    @CommandHandler
+    public long handle(RecordAssessment command, Clock clock) {
+        mayChange(command.expectedVersion());
+        record.mustBeNewEntry(command.assessmentId(), "assessmentId", CaseErrorCode.DUPLICATE_ENTRY);
+        CaseRules.required(command.type(), "type");
+        notInTheFuture(command.occurredAt(), clock, "occurredAt");
+        if (command.type() == AssessmentType.RISK && command.riskLevel() == null) {
+            throw new CaseCommandRejected(CaseErrorCode.RISK_LEVEL_REQUIRED, "riskLevel");
+        }
+        return applied(new AssessmentRecorded(caseId, command.assessmentId(), command.type(), command.occurredAt(),
+                command.summary(), command.needs(), command.riskLevel()));
+    }
+
+    @CommandHandler
+    public long handle(RecordDiagnosis command, Clock clock) {
+        mayChange(command.expectedVersion());
+        record.mustBeNewEntry(command.diagnosisId(), "diagnosisId", CaseErrorCode.DUPLICATE_ENTRY);
+        if (!IcdCode.isWellFormed(command.code())) {
+            throw new CaseCommandRejected(CaseErrorCode.INVALID_DIAGNOSIS_CODE, "code");
+        }
+        CaseRules.required(command.diagnosedOn(), "diagnosedOn");
+        CaseRules.notAfterToday(command.diagnosedOn(), clock, "diagnosedOn");
+        record.atMostOneActivePrimaryDiagnosis(command.primary());
+        return applied(new DiagnosisRecorded(caseId, command.diagnosisId(), command.code(), command.description(),
+                command.primary(), command.diagnosedBy(), command.diagnosedOn()));
+    }
+
+    @CommandHandler
+    public long handle(ResolveDiagnosis command, Clock clock) {
+        mayChange(command.expectedVersion());
+        LocalDate diagnosedOn = record.activeDiagnosisDate(command.diagnosisId());
+        CaseRules.required(command.resolvedOn(), "resolvedOn");
+        CaseRules.notAfterToday(command.resolvedOn(), clock, "resolvedOn");
+        if (command.resolvedOn().isBefore(diagnosedOn)) {
+            throw new CaseCommandRejected(CaseErrorCode.RESOLVED_BEFORE_DIAGNOSED, "resolvedOn");
+        }
+        return applied(new DiagnosisResolved(caseId, command.diagnosisId(), command.resolvedOn(), command.reason()));
+    }
+
+    @CommandHandler
+    public long handle(SetTreatmentPlan command) {
+        mayChange(command.expectedVersion());
+        CaseRules.required(command.goals(), "goals");
+        record.goalsMustContinueTheCurrentPlan(command.goals());
+        return applied(new TreatmentPlanSet(caseId, record.nextPlanVersion(),
+                command.goals().stream()
+                        .map(goal -> new TreatmentGoal(goal.goalId(), goal.description(), goal.targetDate()))
+                        .toList(),
+                command.interventions(), command.reviewBy()));
+    }
+
+    @CommandHandler
+    public long handle(RecordGoalProgress command, Clock clock) {
+        mayChange(command.expectedVersion());
+        record.mustBeNewEntry(command.progressId(), "progressId", CaseErrorCode.DUPLICATE_ENTRY);
+        record.mustBeGoalOfCurrentPlan(command.goalId());
+        notInTheFuture(command.occurredAt(), clock, "occurredAt");
+        CaseRules.required(command.rating(), "rating");
+        return applied(new GoalProgressRecorded(caseId, command.progressId(), command.goalId(), command.occurredAt(),
+                command.rating(), command.note()));
+    }
+
+    @CommandHandler
+    public long handle(RecordProviderReport command, Clock clock) {
+        mayChange(command.expectedVersion());
+        record.mustBeNewEntry(command.reportId(), "reportId", CaseErrorCode.DUPLICATE_ENTRY);
+        CaseRules.required(command.provider(), "provider");
+        CaseRules.requiredText(command.provider().name(), "provider.name");
+        CaseRules.required(command.receivedOn(), "receivedOn");
+        CaseRules.notAfterToday(command.receivedOn(), clock, "receivedOn");
+        if (command.periodFrom() != null && command.periodTo() != null
+                && command.periodTo().isBefore(command.periodFrom())) {
+            throw new CaseCommandRejected(CaseErrorCode.PERIOD_ENDS_BEFORE_IT_STARTS, "periodTo");
+        }
+        return applied(new ProviderReportReceived(caseId, command.reportId(), command.provider(),
+                command.receivedOn(), command.periodFrom(), command.periodTo(), command.summary()));
+    }
+
+    @CommandHandler
+    public long handle(ScheduleFollowUp command) {
+        mayChange(command.expectedVersion());
+        record.mustBeNewEntry(command.followUpId(), "followUpId", CaseErrorCode.DUPLICATE_ENTRY);
+        CaseRules.required(command.dueOn(), "dueOn");
+        return applied(new FollowUpScheduled(caseId, command.followUpId(), command.dueOn(), command.purpose()));
+    }
+
+    @CommandHandler
+    public long handle(CompleteFollowUp command, Clock clock) {
+        mayChange(command.expectedVersion());
+        record.mustBeOpenFollowUp(command.followUpId());
+        notInTheFuture(command.occurredAt(), clock, "occurredAt");
+        return applied(new FollowUpCompleted(caseId, command.followUpId(), command.occurredAt(), command.outcome(),
+                command.clientSatisfiedWithTreatment()));
+    }
+
+    @CommandHandler
+    public long handle(RecordEducationProvided command, Clock clock) {
+        mayChange(command.expectedVersion());
+        record.mustBeNewEntry(command.educationId(), "educationId", CaseErrorCode.DUPLICATE_ENTRY);
+        notInTheFuture(command.occurredAt(), clock, "occurredAt");
+        CaseRules.required(command.recipient(), "recipient");
+        CaseRules.requiredText(command.topic(), "topic");
+        CaseRules.required(command.format(), "format");
+        return applied(new EducationProvided(caseId, command.educationId(), command.occurredAt(),
+                command.recipient(), command.recipientName(), command.topic(), command.format(),
+                command.materials()));
+    }
+
+    @CommandHandler
+    public long handle(AddFamilyMember command) {
+        mayChange(command.expectedVersion());
+        record.mustBeNewEntry(command.memberId(), "memberId", CaseErrorCode.DUPLICATE_ENTRY);
+        CaseRules.requiredText(command.name(), "name");
+        CaseRules.requiredText(command.relationship(), "relationship");
+        return applied(new FamilyMemberAdded(caseId, command.memberId(), command.name(), command.relationship(),
+                command.contact(), command.involvedInTreatment()));
+    }
+
+    @CommandHandler
+    public long handle(RecordConsent command, Clock clock) {
+        mayChange(command.expectedVersion());
+        record.mustBeNewEntry(command.consentId(), "consentId", CaseErrorCode.DUPLICATE_ENTRY);
+        CaseRules.required(command.scope(), "scope");
+        CaseRules.requiredText(command.grantedTo(), "grantedTo");
+        CaseRules.required(command.grantedOn(), "grantedOn");
+        CaseRules.notAfterToday(command.grantedOn(), clock, "grantedOn");
+        if (command.validUntil() != null && command.validUntil().isBefore(command.grantedOn())) {
+            throw new CaseCommandRejected(CaseErrorCode.VALIDITY_ENDS_BEFORE_GRANT, "validUntil");
+        }
+        return applied(new ConsentRecorded(caseId, command.consentId(), command.scope(), command.grantedTo(),
+                command.grantedOn(), command.validUntil()));
+    }
+
+    @CommandHandler
+    public long handle(RevokeConsent command) {
+        mayChange(command.expectedVersion());
+        record.mustBeActiveConsent(command.consentId());
+        CaseRules.required(command.revokedOn(), "revokedOn");
+        return applied(new ConsentRevoked(caseId, command.consentId(), command.revokedOn()));
+    }
+
+    @CommandHandler
+    public long handle(ReassignCaseManager command) {
+        mayChange(command.expectedVersion());
+        CaseRules.requiredText(command.caseManagerId(), "caseManagerId");
+        CaseRules.requiredText(command.reason(), "reason", CaseErrorCode.REASON_REQUIRED);
+        if (command.caseManagerId().equals(caseManagerId)) {
+            throw new CaseCommandRejected(CaseErrorCode.ALREADY_ASSIGNED, "caseManagerId");
+        }
+        return applied(new CaseManagerReassigned(caseId, caseManagerId, command.caseManagerId(), command.reason()));
+    }
+
+    @CommandHandler
+    public long handle(AmendEntry command) {
+        mayChange(command.expectedVersion());
+        CaseRules.required(command.amendmentId(), "amendmentId");
+        EntryType entryType = record.entryType(command.entryId());
+        CaseRules.requiredText(command.text(), "text");
+        CaseRules.requiredText(command.reason(), "reason", CaseErrorCode.REASON_REQUIRED);
+        return applied(new EntryAmended(caseId, command.amendmentId(), command.entryId(), entryType, command.text(),
+                command.reason()));
     }
 
     @CommandHandler
     public long handle(CloseCase command, Clock clock) {
-        expectVersion(command.expectedVersion());
-        mustBeOpen();
+        mayChange(command.expectedVersion());
         CaseRules.required(command.reason(), "reason");
         CaseRules.required(command.closedOn(), "closedOn");
         CaseRules.notAfterToday(command.closedOn(), clock, "closedOn");
         if (command.closedOn().isBefore(openedOn)) {
             throw new CaseCommandRejected(CaseErrorCode.CLOSED_BEFORE_OPENED, "closedOn");
         }
-        referralsMustHaveFinalOutcomeBeforeClosure();
-        apply(new CaseClosed(caseId, command.reason(), command.summary(), command.closedOn()));
-        return version;
+        record.referralsMustHaveFinalOutcomeBeforeClosure();
+        return applied(new CaseClosed(caseId, command.reason(), command.summary(), command.closedOn()));
     }
 
     @CommandHandler
@@ -165,8 +338,15 @@ public class CaseFile {
             throw new CaseCommandRejected(CaseErrorCode.CASE_NOT_CLOSED);
         }
         CaseRules.requiredText(command.reason(), "reason", CaseErrorCode.REASON_REQUIRED);
-        apply(new CaseReopened(caseId, command.reason()));
-        return version;
+        return applied(new CaseReopened(caseId, command.reason()));
+    }
+
+    /** On a closed case every command except reopening is refused. */
+    private void mayChange(Long expectedVersion) {
+        expectVersion(expectedVersion);
+        if (status == CaseStatus.CLOSED) {
+            throw new CaseCommandRejected(CaseErrorCode.CASE_CLOSED);
+        }
     }
 
     /**
@@ -179,53 +359,63 @@ public class CaseFile {
         }
     }
 
-    private void mustBeOpen() {
-        if (status == CaseStatus.CLOSED) {
-            throw new CaseCommandRejected(CaseErrorCode.CASE_CLOSED);
+    private static void notInTheFuture(Instant time, Clock clock, String field) {
+        CaseRules.required(time, field);
+        if (time.isAfter(Instant.now(clock).plus(ALLOWED_CLOCK_SKEW))) {
+            throw new CaseCommandRejected(CaseErrorCode.DATE_IN_FUTURE, field);
         }
     }
 
-    private void referralsMustHaveFinalOutcomeBeforeClosure() {
-        if (referrals.values().stream().anyMatch(ReferralStatus::isOpen)) {
-            throw new CaseCommandRejected(CaseErrorCode.OPEN_REFERRALS_BLOCK_CLOSURE);
+    private long applied(CaseEvent event) {
+        apply(event);
+        return version;
+    }
+
+    /** Every event moves the version; most also add to what later decisions need. */
+    @EventSourcingHandler
+    void on(CaseEvent event, @SequenceNumber long sequence) {
+        version = sequence;
+        if (event instanceof CaseOpened opened) {
+            caseId = opened.caseId();
+            status = CaseStatus.OPEN;
+            openedOn = opened.openedOn();
+            caseManagerId = opened.caseManagerId();
+        } else if (event instanceof CaseClosed) {
+            status = CaseStatus.CLOSED;
+        } else if (event instanceof CaseReopened) {
+            status = CaseStatus.OPEN;
+        } else if (event instanceof CaseManagerReassigned reassigned) {
+            caseManagerId = reassigned.caseManagerId();
+        } else if (event instanceof MeetingRecorded meeting) {
+            record.recordEntry(meeting.meetingId(), EntryType.MEETING);
+        } else if (event instanceof ReferralAdded added) {
+            record.recordReferral(added);
+        } else if (event instanceof ReferralOutcomeRecorded outcome) {
+            record.recordReferralOutcome(outcome);
+        } else if (event instanceof AssessmentRecorded assessment) {
+            record.recordEntry(assessment.assessmentId(), EntryType.ASSESSMENT);
+        } else if (event instanceof DiagnosisRecorded diagnosis) {
+            record.recordDiagnosis(diagnosis);
+        } else if (event instanceof DiagnosisResolved resolved) {
+            record.recordDiagnosisResolved(resolved.diagnosisId());
+        } else if (event instanceof TreatmentPlanSet plan) {
+            record.recordPlan(plan);
+        } else if (event instanceof GoalProgressRecorded progress) {
+            record.recordEntry(progress.progressId(), EntryType.GOAL_PROGRESS);
+        } else if (event instanceof ProviderReportReceived report) {
+            record.recordEntry(report.reportId(), EntryType.PROVIDER_REPORT);
+        } else if (event instanceof FollowUpScheduled followUp) {
+            record.recordFollowUp(followUp.followUpId(), false);
+        } else if (event instanceof FollowUpCompleted completed) {
+            record.recordFollowUp(completed.followUpId(), true);
+        } else if (event instanceof EducationProvided education) {
+            record.recordEntry(education.educationId(), EntryType.EDUCATION);
+        } else if (event instanceof FamilyMemberAdded member) {
+            record.recordEntry(member.memberId(), EntryType.FAMILY_MEMBER);
+        } else if (event instanceof ConsentRecorded consent) {
+            record.recordConsent(consent);
+        } else if (event instanceof ConsentRevoked revoked) {
+            record.recordConsentRevoked(revoked.consentId());
         }
-    }
-
-    @EventSourcingHandler
-    void on(CaseOpened event, @SequenceNumber long sequence) {
-        caseId = event.caseId();
-        status = CaseStatus.OPEN;
-        openedOn = event.openedOn();
-        version = sequence;
-    }
-
-    @EventSourcingHandler
-    void on(MeetingRecorded event, @SequenceNumber long sequence) {
-        meetingIds.add(event.meetingId());
-        version = sequence;
-    }
-
-    @EventSourcingHandler
-    void on(ReferralAdded event, @SequenceNumber long sequence) {
-        referrals.put(event.referralId(), ReferralStatus.PENDING);
-        version = sequence;
-    }
-
-    @EventSourcingHandler
-    void on(ReferralOutcomeRecorded event, @SequenceNumber long sequence) {
-        referrals.put(event.referralId(), event.resultingStatus());
-        version = sequence;
-    }
-
-    @EventSourcingHandler
-    void on(CaseClosed event, @SequenceNumber long sequence) {
-        status = CaseStatus.CLOSED;
-        version = sequence;
-    }
-
-    @EventSourcingHandler
-    void on(CaseReopened event, @SequenceNumber long sequence) {
-        status = CaseStatus.OPEN;
-        version = sequence;
     }
 }

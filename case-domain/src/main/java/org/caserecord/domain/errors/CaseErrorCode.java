@@ -12,8 +12,22 @@ public enum CaseErrorCode {
     CLOSED_BEFORE_OPENED(ErrorKind.INVALID_INPUT, "A case cannot be closed before the date it was opened."),
     DURATION_OUT_OF_RANGE(ErrorKind.INVALID_INPUT, "A meeting lasts between 1 and 1440 minutes."),
     REASON_REQUIRED(ErrorKind.INVALID_INPUT, "This outcome requires a reason."),
+    RISK_LEVEL_REQUIRED(ErrorKind.INVALID_INPUT, "A risk assessment must state the risk level."),
+    INVALID_DIAGNOSIS_CODE(ErrorKind.INVALID_INPUT,
+            "A diagnosis code must be a well-formed ICD-10-CM code, e.g. F32.1 or F43.10."),
+    RESOLVED_BEFORE_DIAGNOSED(ErrorKind.INVALID_INPUT, "A diagnosis cannot be resolved before it was made."),
+    UNKNOWN_GOAL_IN_PLAN(ErrorKind.INVALID_INPUT,
+            "A goal id in the plan is not a goal of the current plan; leave it out for a new goal."),
+    DUPLICATE_GOAL_IN_PLAN(ErrorKind.INVALID_INPUT, "The plan names the same goal more than once."),
+    PERIOD_ENDS_BEFORE_IT_STARTS(ErrorKind.INVALID_INPUT, "The period ends before it starts."),
+    VALIDITY_ENDS_BEFORE_GRANT(ErrorKind.INVALID_INPUT, "A consent cannot expire before it was granted."),
 
     REFERRAL_NOT_FOUND(ErrorKind.NOT_FOUND, "The case has no referral with this id."),
+    DIAGNOSIS_NOT_FOUND(ErrorKind.NOT_FOUND, "The case has no diagnosis with this id."),
+    GOAL_NOT_FOUND(ErrorKind.NOT_FOUND, "The current treatment plan has no goal with this id."),
+    FOLLOW_UP_NOT_FOUND(ErrorKind.NOT_FOUND, "The case has no follow-up with this id."),
+    CONSENT_NOT_FOUND(ErrorKind.NOT_FOUND, "The case has no consent with this id."),
+    ENTRY_NOT_FOUND(ErrorKind.NOT_FOUND, "The case has no entry with this id."),
 
     CASE_CLOSED(ErrorKind.RULE_VIOLATION, "The case is closed; only reopening is allowed."),
     CASE_NOT_CLOSED(ErrorKind.RULE_VIOLATION, "Only a closed case can be reopened."),
@@ -23,6 +37,13 @@ public enum CaseErrorCode {
             "This outcome is not allowed for the referral in its current status."),
     DUPLICATE_MEETING(ErrorKind.RULE_VIOLATION, "A meeting with this id is already recorded on the case."),
     DUPLICATE_REFERRAL(ErrorKind.RULE_VIOLATION, "A referral with this id already exists on the case."),
+    DUPLICATE_ENTRY(ErrorKind.RULE_VIOLATION, "An entry with this id already exists on the case."),
+    PRIMARY_DIAGNOSIS_EXISTS(ErrorKind.RULE_VIOLATION,
+            "The case already has an active primary diagnosis; resolve it first."),
+    DIAGNOSIS_ALREADY_RESOLVED(ErrorKind.RULE_VIOLATION, "The diagnosis is already resolved."),
+    FOLLOW_UP_ALREADY_COMPLETED(ErrorKind.RULE_VIOLATION, "The follow-up is already completed."),
+    CONSENT_ALREADY_REVOKED(ErrorKind.RULE_VIOLATION, "The consent is already revoked."),
+    ALREADY_ASSIGNED(ErrorKind.RULE_VIOLATION, "The case is already assigned to this case manager."),
 
     VERSION_MISMATCH(ErrorKind.STALE_VERSION, "The case has changed since the version you expected.");
 

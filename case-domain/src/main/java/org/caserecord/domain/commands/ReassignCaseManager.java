@@ -1,0 +1,14 @@
+package org.caserecord.domain.commands;
+
+import java.util.UUID;
+
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+import org.axonframework.modelling.command.TargetAggregateVersion;
+
+/** Moves the case to another case manager's caseload. */
+public record ReassignCaseManager(
+        @TargetAggregateIdentifier UUID caseId,
+        String caseManagerId,
+        String reason,
+        @TargetAggregateVersion Long expectedVersion) {
+}

@@ -1,0 +1,8 @@
+package org.caserecord.domain.model;
+
+public enum AssessmentType {
+    INTAKE,
+    RISK,
+    NEEDS,
+    PROGRESS
+}

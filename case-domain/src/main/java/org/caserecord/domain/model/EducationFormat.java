@@ -1,0 +1,6 @@
+package org.caserecord.domain.model;
+
+public enum EducationFormat {
+    VERBAL,
+    WRITTEN
+}

@@ -1,0 +1,6 @@
+package org.caserecord.domain.model;
+
+public enum EducationRecipient {
+    CLIENT,
+    FAMILY_MEMBER
+}
