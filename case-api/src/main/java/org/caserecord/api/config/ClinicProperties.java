@@ -13,10 +13,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param readYourWrites  how long a read of a case waits for the read model to catch up with
  *                        writes already committed to the event store
  * @param eventPollInterval how often event processors look for new events in the event table
+ * @param overdueAfterDays  days without contact after which an open case counts as overdue
  */
 @ConfigurationProperties("caserecord")
 public record ClinicProperties(
         @DefaultValue("UTC") ZoneId timeZone,
         @DefaultValue("3s") Duration readYourWrites,
-        @DefaultValue("100ms") Duration eventPollInterval) {
+        @DefaultValue("100ms") Duration eventPollInterval,
+        @DefaultValue("30") int overdueAfterDays) {
 }

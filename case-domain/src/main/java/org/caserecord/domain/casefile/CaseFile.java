@@ -33,6 +33,7 @@ import org.caserecord.domain.commands.ResolveDiagnosis;
 import org.caserecord.domain.commands.RevokeConsent;
 import org.caserecord.domain.commands.ScheduleFollowUp;
 import org.caserecord.domain.commands.SetTreatmentPlan;
+import org.caserecord.domain.commands.TreatmentPlanResult;
 import org.caserecord.domain.errors.CaseCommandRejected;
 import org.caserecord.domain.errors.CaseErrorCode;
 import org.caserecord.domain.events.AssessmentRecorded;
@@ -72,7 +73,8 @@ import org.caserecord.domain.model.TreatmentGoal;
  * those decisions need (lifecycle here, the rest in {@link ClinicalRecord}). Command
  * handlers validate and apply; the event-sourcing handler only assigns state. Time comes
  * from an injected {@link Clock}; ids come on the commands. Handlers of changes return the
- * case version after the change (the last event's sequence number).
+ * case version after the change (the last event's sequence number); setting the treatment
+ * plan also returns the new plan version.
  */
 @AggregateRoot(type = "CaseFile")
 public class CaseFile {
@@ -195,15 +197,17 @@ public class CaseFile {
     }
 
     @CommandHandler
-    public long handle(SetTreatmentPlan command) {
+    public TreatmentPlanResult handle(SetTreatmentPlan command) {
         mayChange(command.expectedVersion());
         CaseRules.required(command.goals(), "goals");
         record.goalsMustContinueTheCurrentPlan(command.goals());
-        return applied(new TreatmentPlanSet(caseId, record.nextPlanVersion(),
+        int planVersion = record.nextPlanVersion();
+        long caseVersion = applied(new TreatmentPlanSet(caseId, planVersion,
                 command.goals().stream()
                         .map(goal -> new TreatmentGoal(goal.goalId(), goal.description(), goal.targetDate()))
                         .toList(),
                 command.interventions(), command.reviewBy()));
+        return new TreatmentPlanResult(planVersion, caseVersion);
     }
 
     @CommandHandler
@@ -289,10 +293,14 @@ public class CaseFile {
     }
 
     @CommandHandler
-    public long handle(RevokeConsent command) {
+    public long handle(RevokeConsent command, Clock clock) {
         mayChange(command.expectedVersion());
-        record.mustBeActiveConsent(command.consentId());
+        LocalDate grantedOn = record.activeConsentGrantedOn(command.consentId());
         CaseRules.required(command.revokedOn(), "revokedOn");
+        CaseRules.notAfterToday(command.revokedOn(), clock, "revokedOn");
+        if (command.revokedOn().isBefore(grantedOn)) {
+            throw new CaseCommandRejected(CaseErrorCode.VALIDITY_ENDS_BEFORE_GRANT, "revokedOn");
+        }
         return applied(new ConsentRevoked(caseId, command.consentId(), command.revokedOn()));
     }
 
@@ -310,7 +318,7 @@ public class CaseFile {
     @CommandHandler
     public long handle(AmendEntry command) {
         mayChange(command.expectedVersion());
-        CaseRules.required(command.amendmentId(), "amendmentId");
+        record.mustBeNewEntry(command.amendmentId(), "amendmentId", CaseErrorCode.DUPLICATE_ENTRY);
         EntryType entryType = record.entryType(command.entryId());
         CaseRules.requiredText(command.text(), "text");
         CaseRules.requiredText(command.reason(), "reason", CaseErrorCode.REASON_REQUIRED);
@@ -416,6 +424,8 @@ public class CaseFile {
             record.recordConsent(consent);
         } else if (event instanceof ConsentRevoked revoked) {
             record.recordConsentRevoked(revoked.consentId());
+        } else if (event instanceof EntryAmended amended) {
+            record.recordAmendment(amended.amendmentId());
         }
     }
 }

@@ -32,18 +32,23 @@ final class ClinicalRecord {
     private final Map<UUID, ReferralStatus> referrals = new HashMap<>();
     private final Map<UUID, Diagnosis> diagnoses = new HashMap<>();
     private final Map<UUID, Boolean> followUpsCompleted = new HashMap<>();
-    private final Map<UUID, Boolean> consentsRevoked = new HashMap<>();
+    private final Map<UUID, Consent> consents = new HashMap<>();
+    private final Set<UUID> amendments = new HashSet<>();
     private final Set<UUID> currentGoals = new HashSet<>();
+    private final Set<UUID> everyGoal = new HashSet<>();
     private int planVersion;
 
     private record Diagnosis(boolean primary, boolean resolved, LocalDate diagnosedOn) {
+    }
+
+    private record Consent(boolean revoked, LocalDate grantedOn) {
     }
 
     // --- checks -------------------------------------------------------------------------
 
     void mustBeNewEntry(UUID entryId, String field, CaseErrorCode duplicate) {
         CaseRules.required(entryId, field);
-        if (entries.containsKey(entryId)) {
+        if (entries.containsKey(entryId) || amendments.contains(entryId) || everyGoal.contains(entryId)) {
             throw new CaseCommandRejected(duplicate, field);
         }
     }
@@ -98,7 +103,10 @@ final class ClinicalRecord {
             if (goal.existingGoalId() != null && !currentGoals.contains(goal.existingGoalId())) {
                 throw new CaseCommandRejected(CaseErrorCode.UNKNOWN_GOAL_IN_PLAN, field + ".goalId");
             }
-            CaseRules.required(goal.goalId(), field + ".goalId");
+            if (goal.existingGoalId() == null) {
+                // A new goal never takes the id of an earlier goal (its progress would be inherited).
+                mustBeNewEntry(goal.newGoalId(), field + ".goalId", CaseErrorCode.DUPLICATE_ENTRY);
+            }
             if (!seen.add(goal.goalId())) {
                 throw new CaseCommandRejected(CaseErrorCode.DUPLICATE_GOAL_IN_PLAN, field + ".goalId");
             }
@@ -125,14 +133,16 @@ final class ClinicalRecord {
         }
     }
 
-    void mustBeActiveConsent(UUID consentId) {
-        Boolean revoked = consentId == null ? null : consentsRevoked.get(consentId);
-        if (revoked == null) {
+    /** Answers the date the consent was granted. */
+    LocalDate activeConsentGrantedOn(UUID consentId) {
+        Consent consent = consentId == null ? null : consents.get(consentId);
+        if (consent == null) {
             throw new CaseCommandRejected(CaseErrorCode.CONSENT_NOT_FOUND, "consentId");
         }
-        if (revoked) {
+        if (consent.revoked()) {
             throw new CaseCommandRejected(CaseErrorCode.CONSENT_ALREADY_REVOKED);
         }
+        return consent.grantedOn();
     }
 
     // --- state changes, from events -----------------------------------------------------
@@ -164,6 +174,11 @@ final class ClinicalRecord {
         planVersion = event.planVersion();
         currentGoals.clear();
         event.goals().stream().map(TreatmentGoal::goalId).forEach(currentGoals::add);
+        everyGoal.addAll(currentGoals);
+    }
+
+    void recordAmendment(UUID amendmentId) {
+        amendments.add(amendmentId);
     }
 
     void recordFollowUp(UUID followUpId, boolean completed) {
@@ -172,11 +187,11 @@ final class ClinicalRecord {
     }
 
     void recordConsent(ConsentRecorded event) {
-        consentsRevoked.put(event.consentId(), false);
+        consents.put(event.consentId(), new Consent(false, event.grantedOn()));
         recordEntry(event.consentId(), EntryType.CONSENT);
     }
 
     void recordConsentRevoked(UUID consentId) {
-        consentsRevoked.put(consentId, true);
+        consents.put(consentId, new Consent(true, consents.get(consentId).grantedOn()));
     }
 }

@@ -20,7 +20,8 @@ public enum CaseErrorCode {
             "A goal id in the plan is not a goal of the current plan; leave it out for a new goal."),
     DUPLICATE_GOAL_IN_PLAN(ErrorKind.INVALID_INPUT, "The plan names the same goal more than once."),
     PERIOD_ENDS_BEFORE_IT_STARTS(ErrorKind.INVALID_INPUT, "The period ends before it starts."),
-    VALIDITY_ENDS_BEFORE_GRANT(ErrorKind.INVALID_INPUT, "A consent cannot expire before it was granted."),
+    VALIDITY_ENDS_BEFORE_GRANT(ErrorKind.INVALID_INPUT,
+            "A consent cannot expire or be revoked before it was granted."),
 
     REFERRAL_NOT_FOUND(ErrorKind.NOT_FOUND, "The case has no referral with this id."),
     DIAGNOSIS_NOT_FOUND(ErrorKind.NOT_FOUND, "The case has no diagnosis with this id."),

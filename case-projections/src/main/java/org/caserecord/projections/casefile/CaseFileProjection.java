@@ -3,13 +3,28 @@ package org.caserecord.projections.casefile;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.UnaryOperator;
 
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.messaging.annotation.MetaDataValue;
+import org.caserecord.domain.events.AssessmentRecorded;
 import org.caserecord.domain.events.CaseClosed;
+import org.caserecord.domain.events.CaseManagerReassigned;
+import org.caserecord.domain.events.ConsentRecorded;
+import org.caserecord.domain.events.ConsentRevoked;
+import org.caserecord.domain.events.DiagnosisRecorded;
+import org.caserecord.domain.events.DiagnosisResolved;
+import org.caserecord.domain.events.EducationProvided;
+import org.caserecord.domain.events.EntryAmended;
+import org.caserecord.domain.events.FamilyMemberAdded;
+import org.caserecord.domain.events.FollowUpCompleted;
+import org.caserecord.domain.events.FollowUpScheduled;
+import org.caserecord.domain.events.GoalProgressRecorded;
+import org.caserecord.domain.events.ProviderReportReceived;
+import org.caserecord.domain.events.TreatmentPlanSet;
 import org.caserecord.domain.events.CaseOpened;
 import org.caserecord.domain.events.CaseReopened;
 import org.caserecord.domain.events.MeetingRecorded;
@@ -17,13 +32,16 @@ import org.caserecord.domain.events.ReferralAdded;
 import org.caserecord.domain.events.ReferralOutcomeRecorded;
 import org.caserecord.domain.model.Attendee;
 import org.caserecord.domain.model.CaseStatus;
+import org.caserecord.domain.model.EntryType;
+import org.caserecord.projections.support.JsonDocuments;
 import org.caserecord.projections.support.SqlTime;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
  * Builds the case file read model (tables case_file, case_file_meeting,
- * case_file_meeting_attendee, case_file_referral). Every handler first advances the case's
+ * case_file_meeting_attendee, case_file_referral, and for the clinical record
+ * case_file_entry, case_file_amendment, case_file_treatment_plan). Every handler first advances the case's
  * version; when the event is not newer than what the row already reflects it was applied
  * before, and nothing else is written. The rows and the processor's token commit together.
  */
@@ -162,6 +180,214 @@ public class CaseFileProjection {
                 .param("reason", event.reason())
                 .param("caseId", event.caseId())
                 .update();
+    }
+
+    @EventHandler
+    void on(AssessmentRecorded event, @SequenceNumber long sequence, @Timestamp Instant recordedAt,
+            @MetaDataValue("actor") String actor) {
+        if (!advance(event.caseId(), sequence, recordedAt)) {
+            return;
+        }
+        insertEntry(event.caseId(), event.assessmentId(), sequence, EntryType.ASSESSMENT, event.occurredAt(),
+                new AssessmentView(event.assessmentId(), event.type(), event.occurredAt(), event.summary(),
+                        event.needs(), event.riskLevel(), recordedAt, actor, List.of()));
+        if (event.riskLevel() != null) {
+            // The case's risk level is the one assessed last in the world, not the one typed in last.
+            jdbc.sql("""
+                            UPDATE case_file SET risk_level = :riskLevel, risk_assessed_at = :occurredAt
+                             WHERE case_id = :caseId
+                               AND (risk_assessed_at IS NULL OR risk_assessed_at <= :occurredAt)
+                            """)
+                    .param("riskLevel", event.riskLevel().name())
+                    .param("occurredAt", SqlTime.utc(event.occurredAt()))
+                    .param("caseId", event.caseId())
+                    .update();
+        }
+    }
+
+    @EventHandler
+    void on(DiagnosisRecorded event, @SequenceNumber long sequence, @Timestamp Instant recordedAt,
+            @MetaDataValue("actor") String actor) {
+        if (advance(event.caseId(), sequence, recordedAt)) {
+            insertEntry(event.caseId(), event.diagnosisId(), sequence, EntryType.DIAGNOSIS, null,
+                    new DiagnosisView(event.diagnosisId(), event.code(), event.description(), event.primary(),
+                            event.diagnosedBy(), event.diagnosedOn(), DiagnosisView.Status.ACTIVE, null, null,
+                            recordedAt, actor, List.of()));
+        }
+    }
+
+    @EventHandler
+    void on(DiagnosisResolved event, @SequenceNumber long sequence, @Timestamp Instant recordedAt) {
+        if (advance(event.caseId(), sequence, recordedAt)) {
+            updateEntry(event.diagnosisId(), DiagnosisView.class,
+                    diagnosis -> diagnosis.resolved(event.resolvedOn(), event.reason()));
+        }
+    }
+
+    @EventHandler
+    void on(TreatmentPlanSet event, @SequenceNumber long sequence, @Timestamp Instant recordedAt,
+            @MetaDataValue("actor") String actor) {
+        if (!advance(event.caseId(), sequence, recordedAt)) {
+            return;
+        }
+        jdbc.sql("""
+                        INSERT INTO case_file_treatment_plan (case_id, plan_version, sequence, document,
+                                                              recorded_at, recorded_by)
+                        VALUES (:caseId, :planVersion, :sequence, CAST(:document AS jsonb), :recordedAt, :recordedBy)
+                        ON CONFLICT (case_id, plan_version) DO NOTHING
+                        """)
+                .param("caseId", event.caseId())
+                .param("planVersion", event.planVersion())
+                .param("sequence", sequence)
+                .param("document", JsonDocuments.write(new TreatmentPlanView(event.planVersion(), event.goals(),
+                        event.interventions(), event.reviewBy(), recordedAt, actor)))
+                .param("recordedAt", SqlTime.utc(recordedAt))
+                .param("recordedBy", actor)
+                .update();
+        jdbc.sql("UPDATE case_file SET plan_version = :planVersion WHERE case_id = :caseId")
+                .param("planVersion", event.planVersion())
+                .param("caseId", event.caseId())
+                .update();
+    }
+
+    @EventHandler
+    void on(GoalProgressRecorded event, @SequenceNumber long sequence, @Timestamp Instant recordedAt,
+            @MetaDataValue("actor") String actor) {
+        if (advance(event.caseId(), sequence, recordedAt)) {
+            insertEntry(event.caseId(), event.progressId(), sequence, EntryType.GOAL_PROGRESS, event.occurredAt(),
+                    new GoalProgressView(event.progressId(), event.goalId(), event.occurredAt(), event.rating(),
+                            event.note(), recordedAt, actor, List.of()));
+        }
+    }
+
+    @EventHandler
+    void on(ProviderReportReceived event, @SequenceNumber long sequence, @Timestamp Instant recordedAt,
+            @MetaDataValue("actor") String actor) {
+        if (advance(event.caseId(), sequence, recordedAt)) {
+            insertEntry(event.caseId(), event.reportId(), sequence, EntryType.PROVIDER_REPORT, null,
+                    new ProviderReportView(event.reportId(), event.provider(), event.receivedOn(), event.periodFrom(),
+                            event.periodTo(), event.summary(), recordedAt, actor, List.of()));
+        }
+    }
+
+    @EventHandler
+    void on(FollowUpScheduled event, @SequenceNumber long sequence, @Timestamp Instant recordedAt,
+            @MetaDataValue("actor") String actor) {
+        if (advance(event.caseId(), sequence, recordedAt)) {
+            insertEntry(event.caseId(), event.followUpId(), sequence, EntryType.FOLLOW_UP, null,
+                    new FollowUpView(event.followUpId(), event.dueOn(), event.purpose(), FollowUpView.Status.SCHEDULED,
+                            null, null, null, recordedAt, actor, List.of()));
+        }
+    }
+
+    @EventHandler
+    void on(FollowUpCompleted event, @SequenceNumber long sequence, @Timestamp Instant recordedAt) {
+        if (advance(event.caseId(), sequence, recordedAt)) {
+            updateEntry(event.followUpId(), FollowUpView.class, followUp -> followUp.completed(event.occurredAt(),
+                    event.outcome(), event.clientSatisfiedWithTreatment()));
+        }
+    }
+
+    @EventHandler
+    void on(EducationProvided event, @SequenceNumber long sequence, @Timestamp Instant recordedAt,
+            @MetaDataValue("actor") String actor) {
+        if (advance(event.caseId(), sequence, recordedAt)) {
+            insertEntry(event.caseId(), event.educationId(), sequence, EntryType.EDUCATION, event.occurredAt(),
+                    new EducationView(event.educationId(), event.occurredAt(), event.recipient(),
+                            event.recipientName(), event.topic(), event.format(), event.materials(), recordedAt,
+                            actor, List.of()));
+        }
+    }
+
+    @EventHandler
+    void on(FamilyMemberAdded event, @SequenceNumber long sequence, @Timestamp Instant recordedAt,
+            @MetaDataValue("actor") String actor) {
+        if (advance(event.caseId(), sequence, recordedAt)) {
+            insertEntry(event.caseId(), event.memberId(), sequence, EntryType.FAMILY_MEMBER, null,
+                    new FamilyMemberView(event.memberId(), event.name(), event.relationship(), event.contact(),
+                            event.involvedInTreatment(), recordedAt, actor, List.of()));
+        }
+    }
+
+    @EventHandler
+    void on(ConsentRecorded event, @SequenceNumber long sequence, @Timestamp Instant recordedAt,
+            @MetaDataValue("actor") String actor) {
+        if (advance(event.caseId(), sequence, recordedAt)) {
+            insertEntry(event.caseId(), event.consentId(), sequence, EntryType.CONSENT, null,
+                    new ConsentView(event.consentId(), event.scope(), event.grantedTo(), event.grantedOn(),
+                            event.validUntil(), ConsentView.Status.ACTIVE, null, recordedAt, actor, List.of()));
+        }
+    }
+
+    @EventHandler
+    void on(ConsentRevoked event, @SequenceNumber long sequence, @Timestamp Instant recordedAt) {
+        if (advance(event.caseId(), sequence, recordedAt)) {
+            updateEntry(event.consentId(), ConsentView.class, consent -> consent.revoked(event.revokedOn()));
+        }
+    }
+
+    @EventHandler
+    void on(CaseManagerReassigned event, @SequenceNumber long sequence, @Timestamp Instant recordedAt) {
+        if (advance(event.caseId(), sequence, recordedAt)) {
+            jdbc.sql("UPDATE case_file SET case_manager_id = :caseManagerId WHERE case_id = :caseId")
+                    .param("caseManagerId", event.caseManagerId())
+                    .param("caseId", event.caseId())
+                    .update();
+        }
+    }
+
+    @EventHandler
+    void on(EntryAmended event, @SequenceNumber long sequence, @Timestamp Instant recordedAt,
+            @MetaDataValue("actor") String actor) {
+        if (!advance(event.caseId(), sequence, recordedAt)) {
+            return;
+        }
+        jdbc.sql("""
+                        INSERT INTO case_file_amendment (amendment_id, case_id, entry_id, entry_type, sequence, text,
+                                                         reason, recorded_at, recorded_by)
+                        VALUES (:amendmentId, :caseId, :entryId, :entryType, :sequence, :text,
+                                :reason, :recordedAt, :recordedBy)
+                        ON CONFLICT (amendment_id) DO NOTHING
+                        """)
+                .param("amendmentId", event.amendmentId())
+                .param("caseId", event.caseId())
+                .param("entryId", event.entryId())
+                .param("entryType", event.entryType().name())
+                .param("sequence", sequence)
+                .param("text", event.text())
+                .param("reason", event.reason())
+                .param("recordedAt", SqlTime.utc(recordedAt))
+                .param("recordedBy", actor)
+                .update();
+    }
+
+    private void insertEntry(UUID caseId, UUID entryId, long sequence, EntryType kind, Instant occurredAt,
+                             Object document) {
+        jdbc.sql("""
+                        INSERT INTO case_file_entry (entry_id, case_id, sequence, kind, occurred_at, document)
+                        VALUES (:entryId, :caseId, :sequence, :kind, :occurredAt, CAST(:document AS jsonb))
+                        ON CONFLICT (entry_id) DO NOTHING
+                        """)
+                .param("entryId", entryId)
+                .param("caseId", caseId)
+                .param("sequence", sequence)
+                .param("kind", kind.name())
+                .param("occurredAt", SqlTime.utc(occurredAt))
+                .param("document", JsonDocuments.write(document))
+                .update();
+    }
+
+    private <T> void updateEntry(UUID entryId, Class<T> type, UnaryOperator<T> change) {
+        jdbc.sql("SELECT document::text FROM case_file_entry WHERE entry_id = :entryId")
+                .param("entryId", entryId)
+                .query(String.class)
+                .optional()
+                .ifPresent(document -> jdbc.sql("""
+                                UPDATE case_file_entry SET document = CAST(:document AS jsonb) WHERE entry_id = :entryId
+                                """)
+                        .param("document", JsonDocuments.write(change.apply(JsonDocuments.read(document, type))))
+                        .param("entryId", entryId)
+                        .update());
     }
 
     /**

@@ -8,8 +8,13 @@ import java.util.UUID;
 import org.caserecord.domain.model.CaseStatus;
 import org.caserecord.domain.model.Client;
 import org.caserecord.domain.model.ClosureReason;
+import org.caserecord.domain.model.RiskLevel;
 
-/** The case file as the read model holds it; {@code version} is the last event applied. */
+/**
+ * The case file as the read model holds it; {@code version} is the last event applied.
+ * {@code riskLevel} is the latest assessed risk; {@code treatmentPlan} the current version
+ * of the plan and {@code treatmentPlanVersions} every version, oldest first.
+ */
 public record CaseFileView(
         UUID caseId,
         long version,
@@ -25,6 +30,17 @@ public record CaseFileView(
         String reopenReason,
         Instant recordedAt,
         Instant updatedAt,
+        RiskLevel riskLevel,
         List<MeetingView> meetings,
-        List<ReferralView> referrals) {
+        List<ReferralView> referrals,
+        List<AssessmentView> assessments,
+        List<DiagnosisView> diagnoses,
+        TreatmentPlanView treatmentPlan,
+        List<TreatmentPlanView> treatmentPlanVersions,
+        List<GoalProgressView> goalProgress,
+        List<ProviderReportView> providerReports,
+        List<FollowUpView> followUps,
+        List<EducationView> education,
+        List<FamilyMemberView> familyMembers,
+        List<ConsentView> consents) {
 }

@@ -16,5 +16,12 @@ public record MeetingView(
         List<Attendee> attendees,
         String notes,
         Instant recordedAt,
-        String recordedBy) {
+        String recordedBy,
+        List<AmendmentView> amendments) implements Amendable<MeetingView> {
+
+    @Override
+    public MeetingView withAmendments(List<AmendmentView> amendments) {
+        return new MeetingView(meetingId, type, occurredAt, durationMinutes, attendees, notes, recordedAt, recordedBy,
+                amendments);
+    }
 }

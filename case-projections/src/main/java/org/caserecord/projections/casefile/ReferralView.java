@@ -1,6 +1,7 @@
 package org.caserecord.projections.casefile;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 import org.caserecord.domain.model.Provider;
@@ -15,5 +16,12 @@ public record ReferralView(
         ReferralStatus status,
         String outcomeReason,
         Instant addedAt,
-        Instant updatedAt) {
+        Instant updatedAt,
+        List<AmendmentView> amendments) implements Amendable<ReferralView> {
+
+    @Override
+    public ReferralView withAmendments(List<AmendmentView> amendments) {
+        return new ReferralView(referralId, provider, reason, urgency, status, outcomeReason, addedAt, updatedAt,
+                amendments);
+    }
 }

@@ -5,7 +5,12 @@ import java.util.UUID;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.SequenceNumber;
+import org.caserecord.domain.events.AssessmentRecorded;
 import org.caserecord.domain.events.CaseClosed;
+import org.caserecord.domain.events.CaseEvent;
+import org.caserecord.domain.events.CaseManagerReassigned;
+import org.caserecord.domain.events.FollowUpCompleted;
+import org.caserecord.domain.events.FollowUpScheduled;
 import org.caserecord.domain.events.CaseOpened;
 import org.caserecord.domain.events.CaseReopened;
 import org.caserecord.domain.events.MeetingRecorded;
@@ -18,8 +23,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * Builds the caseload read model (tables caseload_entry, caseload_referral): per case, who
- * manages it, whether it is open, the last contact and the referral counts. Like the case
+ * Builds the caseload read model (tables caseload_entry, caseload_referral,
+ * caseload_follow_up): per case, who manages it, whether it is open, the last contact, the
+ * referral counts, the latest risk and the next open follow-up. Like the case
  * file, each handler first advances the entry's version and stops on a redelivered event.
  */
 @Component
@@ -94,6 +100,80 @@ public class CaseloadProjection {
         if (advance(event.caseId(), sequence)) {
             setStatus(event.caseId(), CaseStatus.OPEN);
         }
+    }
+
+    @EventHandler
+    void on(AssessmentRecorded event, @SequenceNumber long sequence) {
+        if (!advance(event.caseId(), sequence) || event.riskLevel() == null) {
+            return;
+        }
+        // The latest risk in the world wins, not the latest typed in (see the case file).
+        jdbc.sql("""
+                        UPDATE caseload_entry SET risk_level = :riskLevel, risk_assessed_at = :occurredAt
+                         WHERE case_id = :caseId AND (risk_assessed_at IS NULL OR risk_assessed_at <= :occurredAt)
+                        """)
+                .param("riskLevel", event.riskLevel().name())
+                .param("occurredAt", SqlTime.utc(event.occurredAt()))
+                .param("caseId", event.caseId())
+                .update();
+    }
+
+    @EventHandler
+    void on(FollowUpScheduled event, @SequenceNumber long sequence) {
+        if (!advance(event.caseId(), sequence)) {
+            return;
+        }
+        jdbc.sql("""
+                        INSERT INTO caseload_follow_up (follow_up_id, case_id, due_on)
+                        VALUES (:followUpId, :caseId, :dueOn)
+                        ON CONFLICT (follow_up_id) DO NOTHING
+                        """)
+                .param("followUpId", event.followUpId())
+                .param("caseId", event.caseId())
+                .param("dueOn", event.dueOn())
+                .update();
+        recomputeNextFollowUp(event.caseId());
+    }
+
+    @EventHandler
+    void on(FollowUpCompleted event, @SequenceNumber long sequence) {
+        if (!advance(event.caseId(), sequence)) {
+            return;
+        }
+        jdbc.sql("UPDATE caseload_follow_up SET completed = true WHERE follow_up_id = :followUpId")
+                .param("followUpId", event.followUpId())
+                .update();
+        recomputeNextFollowUp(event.caseId());
+    }
+
+    @EventHandler
+    void on(CaseManagerReassigned event, @SequenceNumber long sequence) {
+        if (advance(event.caseId(), sequence)) {
+            jdbc.sql("UPDATE caseload_entry SET case_manager_id = :caseManagerId WHERE case_id = :caseId")
+                    .param("caseManagerId", event.caseManagerId())
+                    .param("caseId", event.caseId())
+                    .update();
+        }
+    }
+
+    /**
+     * Events this read model does not show still move the entry's version, so the version
+     * always says how far the entry has read its case's stream.
+     */
+    @EventHandler
+    void on(CaseEvent event, @SequenceNumber long sequence) {
+        advance(event.caseId(), sequence);
+    }
+
+    private void recomputeNextFollowUp(UUID caseId) {
+        jdbc.sql("""
+                        UPDATE caseload_entry e
+                           SET next_follow_up_due = (SELECT min(f.due_on) FROM caseload_follow_up f
+                                                      WHERE f.case_id = e.case_id AND NOT f.completed)
+                         WHERE e.case_id = :caseId
+                        """)
+                .param("caseId", caseId)
+                .update();
     }
 
     private boolean advance(UUID caseId, long sequence) {

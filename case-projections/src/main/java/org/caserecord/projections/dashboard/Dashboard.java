@@ -1,0 +1,37 @@
+package org.caserecord.projections.dashboard;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Figures for a period [from, to] (dates inclusive), from the reporting views.
+ *
+ * @param openCases           cases open now
+ * @param opened              cases opened in the period
+ * @param closed              cases closed in the period, by closure reason (closedOn in the period)
+ * @param meetingsByMonth     meetings that happened in the period, per month and type
+ * @param referralsByStatus   referrals added in the period, by current status
+ * @param medianDaysToOutcome median days from referral to its latest outcome, for referrals
+ *                            added in the period that have one; null if none
+ * @param followUpsOverdue    open follow-ups of open cases due before today
+ * @param openCasesByRisk     open cases by latest risk level (UNASSESSED when none)
+ */
+public record Dashboard(
+        LocalDate from,
+        LocalDate to,
+        long openCases,
+        long opened,
+        Closed closed,
+        List<MonthlyMeetings> meetingsByMonth,
+        Map<String, Long> referralsByStatus,
+        Double medianDaysToOutcome,
+        long followUpsOverdue,
+        Map<String, Long> openCasesByRisk) {
+
+    public record Closed(long total, Map<String, Long> byReason) {
+    }
+
+    public record MonthlyMeetings(String month, String type, long meetings, long totalMinutes) {
+    }
+}
