@@ -123,13 +123,14 @@ class ClinicalRecordController {
         });
     }
 
-    @PostMapping(path = "/diagnoses/{diagnosisId}/resolution", consumes = MediaType.APPLICATION_JSON_VALUE)
-    @Operation(summary = "Resolve a diagnosis", description = "resolvedOn defaults to today.")
+    @PostMapping(path = "/diagnoses/{diagnosisId}/resolution")
+    @Operation(summary = "Resolve a diagnosis", description = "The body is optional; resolvedOn defaults to today.")
     ResponseEntity<?> resolveDiagnosis(@PathVariable UUID caseId, @PathVariable UUID diagnosisId,
-                                       @Valid @RequestBody DiagnosisResolutionRequest body,
+                                       @Valid @RequestBody(required = false) DiagnosisResolutionRequest resolution,
                                        @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
                                        HttpServletRequest request) {
         Long expected = Versions.expectedVersion(ifMatch);
+        DiagnosisResolutionRequest body = resolution != null ? resolution : new DiagnosisResolutionRequest(null, null);
         return writes.execute(request, body, () -> {
             LocalDate resolvedOn = body.resolvedOn() != null ? body.resolvedOn() : LocalDate.now(clock);
             long version = commands.send(new ResolveDiagnosis(caseId, diagnosisId, resolvedOn, body.reason(),

@@ -68,6 +68,11 @@ public final class HttpApi {
                     .POST(HttpRequest.BodyPublishers.ofString(json)));
         }
 
+        public Response put(String path, String json) {
+            return send(builder(path).header("Content-Type", "application/json")
+                    .PUT(HttpRequest.BodyPublishers.ofString(json)));
+        }
+
         /** Posts without a Content-Length, as a chunked body. */
         public Response postChunked(String path, String json) {
             return send(builder(path).header("Content-Type", "application/json")

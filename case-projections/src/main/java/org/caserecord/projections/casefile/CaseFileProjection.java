@@ -164,6 +164,16 @@ public class CaseFileProjection {
                 .param("summary", event.summary())
                 .param("caseId", event.caseId())
                 .update();
+        jdbc.sql("""
+                        INSERT INTO case_file_closure (case_id, sequence, closed_on, reason)
+                        VALUES (:caseId, :sequence, :closedOn, :reason)
+                        ON CONFLICT (case_id, sequence) DO NOTHING
+                        """)
+                .param("caseId", event.caseId())
+                .param("sequence", sequence)
+                .param("closedOn", event.closedOn())
+                .param("reason", event.reason().name())
+                .update();
     }
 
     @EventHandler

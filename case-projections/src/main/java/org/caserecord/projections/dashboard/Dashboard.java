@@ -9,7 +9,8 @@ import java.util.Map;
  *
  * @param openCases           cases open now
  * @param opened              cases opened in the period
- * @param closed              cases closed in the period, by closure reason (closedOn in the period)
+ * @param closed              closures in the period (closedOn in it), by reason; a closure counts
+ *                            even if the case was reopened later
  * @param meetingsByMonth     meetings that happened in the period, per month and type
  * @param referralsByStatus   referrals added in the period, by current status
  * @param medianDaysToOutcome median days from referral to its latest outcome, for referrals

@@ -26,7 +26,7 @@ public class DashboardQueries {
         long opened = count("SELECT count(*) FROM reporting.cases WHERE opened_on BETWEEN :from AND :to",
                 from, to, today);
         Map<String, Long> closedByReason = counts("""
-                SELECT closure_reason, count(*) FROM reporting.cases
+                SELECT closure_reason, count(*) FROM reporting.closures
                  WHERE closed_on BETWEEN :from AND :to GROUP BY closure_reason ORDER BY closure_reason
                 """, from, to, today);
         List<Dashboard.MonthlyMeetings> meetings = jdbc.sql("""
