@@ -67,6 +67,10 @@ class OperationsHttpTest {
                 "/api/caseloads/{caseManagerId}");
         assertThat(document.json().at("/paths/~1api~1cases~1{caseId}~1meetings/post/responses").propertyNames())
                 .contains("201", "400", "401", "404", "409", "412", "413", "415", "422");
+        assertThat(document.json().at("/paths/~1api~1cases~1{caseId}~1assessments/post/responses").propertyNames())
+                .contains("201", "400", "404", "409", "412");
+        assertThat(document.json().at("/paths").propertyNames()).contains("/api/cases/{caseId}/treatment-plan",
+                "/api/cases/{caseId}/amendments", "/api/caseloads", "/api/dashboard");
         assertThat(document.body()).contains("Idempotency-Key", "If-Match", "application/problem+json");
         assertThat(api.anonymous().get("/swagger-ui/index.html").status()).isEqualTo(200);
     }

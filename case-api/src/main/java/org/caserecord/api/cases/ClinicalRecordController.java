@@ -8,6 +8,9 @@ import java.util.UUID;
 import java.util.function.Function;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
@@ -97,6 +100,8 @@ class ClinicalRecordController {
 
     @PostMapping(path = "/assessments", consumes = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Record an assessment", description = "riskLevel is required for RISK assessments.")
+    @ApiResponse(responseCode = "201", description = "Created; ETag is the new case version",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(implementation = AssessmentCreated.class)))
     ResponseEntity<?> recordAssessment(@PathVariable UUID caseId, @Valid @RequestBody AssessmentRequest body,
                                        @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
                                        HttpServletRequest request) {
@@ -111,6 +116,8 @@ class ClinicalRecordController {
 
     @PostMapping(path = "/diagnoses", consumes = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Record a diagnosis (ICD-10-CM)", description = "At most one active primary diagnosis.")
+    @ApiResponse(responseCode = "201", description = "Created; ETag is the new case version",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(implementation = DiagnosisCreated.class)))
     ResponseEntity<?> recordDiagnosis(@PathVariable UUID caseId, @Valid @RequestBody DiagnosisRequest body,
                                       @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
                                       HttpServletRequest request) {
@@ -164,6 +171,8 @@ class ClinicalRecordController {
 
     @PostMapping(path = "/treatment-plan/goals/{goalId}/progress", consumes = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Record progress towards a goal of the current plan")
+    @ApiResponse(responseCode = "201", description = "Created; ETag is the new case version",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(implementation = GoalProgressCreated.class)))
     ResponseEntity<?> recordGoalProgress(@PathVariable UUID caseId, @PathVariable UUID goalId,
                                          @Valid @RequestBody GoalProgressRequest body,
                                          @RequestHeader(value = HttpHeaders.IF_MATCH, required = false)
@@ -180,6 +189,8 @@ class ClinicalRecordController {
 
     @PostMapping(path = "/provider-reports", consumes = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Record a report received from a counselor, social worker or other provider")
+    @ApiResponse(responseCode = "201", description = "Created; ETag is the new case version",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(implementation = ProviderReportCreated.class)))
     ResponseEntity<?> recordProviderReport(@PathVariable UUID caseId, @Valid @RequestBody ProviderReportRequest body,
                                            @RequestHeader(value = HttpHeaders.IF_MATCH, required = false)
                                            String ifMatch,
@@ -196,6 +207,8 @@ class ClinicalRecordController {
 
     @PostMapping(path = "/follow-ups", consumes = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Schedule a follow-up")
+    @ApiResponse(responseCode = "201", description = "Created; ETag is the new case version",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(implementation = FollowUpCreated.class)))
     ResponseEntity<?> scheduleFollowUp(@PathVariable UUID caseId, @Valid @RequestBody FollowUpRequest body,
                                        @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
                                        HttpServletRequest request) {
@@ -223,6 +236,8 @@ class ClinicalRecordController {
 
     @PostMapping(path = "/education", consumes = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Record education given to the client or a family member")
+    @ApiResponse(responseCode = "201", description = "Created; ETag is the new case version",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(implementation = EducationCreated.class)))
     ResponseEntity<?> recordEducation(@PathVariable UUID caseId, @Valid @RequestBody EducationRequest body,
                                       @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
                                       HttpServletRequest request) {
@@ -237,6 +252,8 @@ class ClinicalRecordController {
 
     @PostMapping(path = "/family-members", consumes = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Add a family member")
+    @ApiResponse(responseCode = "201", description = "Created; ETag is the new case version",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(implementation = FamilyMemberCreated.class)))
     ResponseEntity<?> addFamilyMember(@PathVariable UUID caseId, @Valid @RequestBody FamilyMemberRequest body,
                                       @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
                                       HttpServletRequest request) {
@@ -251,6 +268,8 @@ class ClinicalRecordController {
 
     @PostMapping(path = "/consents", consumes = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Record the client's consent to share information")
+    @ApiResponse(responseCode = "201", description = "Created; ETag is the new case version",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(implementation = ConsentCreated.class)))
     ResponseEntity<?> recordConsent(@PathVariable UUID caseId, @Valid @RequestBody ConsentRequest body,
                                     @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
                                     HttpServletRequest request) {
@@ -293,6 +312,8 @@ class ClinicalRecordController {
 
     @PostMapping(path = "/amendments", consumes = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Correct an entry by addendum", description = "The entry itself is never changed.")
+    @ApiResponse(responseCode = "201", description = "Created; ETag is the new case version",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(implementation = AmendmentCreated.class)))
     ResponseEntity<?> amend(@PathVariable UUID caseId, @Valid @RequestBody AmendmentRequest body,
                             @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
                             HttpServletRequest request) {
