@@ -1,10 +1,15 @@
 package org.caserecord.api.security;
 
+import java.time.Clock;
+
 import org.caserecord.api.web.ProblemWriter;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -42,6 +47,15 @@ public class SecurityConfiguration {
                         .accessDeniedHandler(accessDenied))
                 .headers(Customizer.withDefaults())
                 .build();
+    }
+
+    /** Passwords checked against the accounts, with recent successes remembered (see the cache). */
+    @Bean
+    AuthenticationManager authenticationManager(UserDetailsService accounts, PasswordEncoder passwordEncoder,
+                                                AccountProperties properties, Clock clock) {
+        DaoAuthenticationProvider passwords = new DaoAuthenticationProvider(accounts);
+        passwords.setPasswordEncoder(passwordEncoder);
+        return new ProviderManager(new VerifiedCredentialsCache(passwords, properties.verifiedCredentialsTtl(), clock));
     }
 
     @Bean
