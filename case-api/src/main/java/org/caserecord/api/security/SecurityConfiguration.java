@@ -31,9 +31,11 @@ public class SecurityConfiguration {
     static final String REALM = "Case Record Service";
 
     @Bean
-    SecurityFilterChain apiSecurity(HttpSecurity http, AuthenticationEntryPoint entryPoint,
-                                    AccessDeniedHandler accessDenied) throws Exception {
+    SecurityFilterChain apiSecurity(HttpSecurity http, AuthenticationManager authenticationManager,
+                                    AuthenticationEntryPoint entryPoint, AccessDeniedHandler accessDenied)
+            throws Exception {
         return http
+                .authenticationManager(authenticationManager)
                 .csrf(csrf -> csrf.disable())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .authorizeHttpRequests(requests -> requests
