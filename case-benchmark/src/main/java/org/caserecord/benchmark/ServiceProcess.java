@@ -39,8 +39,13 @@ final class ServiceProcess implements AutoCloseable {
         Files.createDirectories(workDirectory);
         int port = freePort();
         List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx2g", "-jar", jar.toString(),
-                "--server.port=" + port, "--logging.level.root=WARN"));
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx2g"));
+        // e.g. -Dbenchmark.serviceJvmArgs=-XX:StartFlightRecording=filename=service.jfr to profile the service
+        String jvmArgs = System.getProperty("benchmark.serviceJvmArgs", "");
+        if (!jvmArgs.isBlank()) {
+            command.addAll(List.of(jvmArgs.trim().split("\\s+")));
+        }
+        command.addAll(List.of("-jar", jar.toString(), "--server.port=" + port, "--logging.level.root=WARN"));
         int databasePort = 0;
         String jdbcUrl;
         String jdbcUser;

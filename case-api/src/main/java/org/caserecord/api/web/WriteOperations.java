@@ -6,6 +6,9 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Optional;
 import java.util.function.Supplier;
+import java.util.concurrent.locks.Lock;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -34,6 +37,15 @@ public class WriteOperations {
     public static final String REPLAYED = "Idempotent-Replayed";
     private static final Pattern VALID_KEY = Pattern.compile("[\\x21-\\x7E]{1,255}");
     private static final int ATTEMPTS = 5;
+    private static final Pattern CASE_PATH = Pattern.compile("/api/cases/([0-9a-fA-F-]{36})(/|$)");
+    private static final Lock[] CASE_LOCKS = new Lock[1024];
+    private static final Lock NO_LOCK = new NoLock();
+
+    static {
+        for (int i = 0; i < CASE_LOCKS.length; i++) {
+            CASE_LOCKS[i] = new ReentrantLock();
+        }
+    }
 
     private final TransactionTemplate transactions;
     private final JdbcClient jdbc;
@@ -52,16 +64,38 @@ public class WriteOperations {
                     "An Idempotency-Key is 1 to 255 visible ASCII characters.");
         }
         String fingerprint = key == null ? null : fingerprint(request, body);
-        for (int attempt = 1; ; attempt++) {
-            try {
-                return transactions.execute(status -> key == null ? action.get()
-                        : once(RequestMetadata.currentActor(), key, fingerprint, action));
-            } catch (ConcurrencyException e) {
-                if (attempt == ATTEMPTS) {
-                    throw e;
+        Lock caseLock = lockFor(request);
+        caseLock.lock();
+        try {
+            for (int attempt = 1; ; attempt++) {
+                try {
+                    return transactions.execute(status -> key == null ? action.get()
+                            : once(RequestMetadata.currentActor(), key, fingerprint, action));
+                } catch (ConcurrencyException e) {
+                    if (attempt == ATTEMPTS) {
+                        throw e;
+                    }
                 }
             }
+        } finally {
+            caseLock.unlock();
         }
+    }
+
+    /**
+     * Writes to one case take turns within this instance for their whole transaction. Axon's
+     * own aggregate lock is released before our transaction commits, so without this a second
+     * command would load the case before the first one's events are visible, lose the race on
+     * the unique (case, sequence) index, roll back and retry; every rollback also leaves a
+     * permanent gap in the event table's global index that event processors must track.
+     * Across instances the unique index still decides.
+     */
+    private Lock lockFor(HttpServletRequest request) {
+        Matcher matcher = CASE_PATH.matcher(request.getRequestURI());
+        if (!matcher.lookingAt()) {
+            return NO_LOCK;
+        }
+        return CASE_LOCKS[Math.floorMod(matcher.group(1).hashCode(), CASE_LOCKS.length)];
     }
 
     private ResponseEntity<?> once(String actor, String key, String fingerprint, Supplier<ResponseEntity<?>> action) {
@@ -132,6 +166,17 @@ public class WriteOperations {
             return HexFormat.of().formatHex(hash);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is required by every Java platform", e);
+        }
+    }
+
+    /** Opening a case needs no turn: its id is new. */
+    private static final class NoLock extends ReentrantLock {
+        @Override
+        public void lock() {
+        }
+
+        @Override
+        public void unlock() {
         }
     }
 
