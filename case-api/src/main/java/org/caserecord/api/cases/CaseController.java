@@ -43,7 +43,6 @@ import org.caserecord.domain.model.Provider;
 import org.caserecord.projections.casefile.CaseFileView;
 import org.caserecord.projections.casefile.MeetingView;
 import org.caserecord.projections.casefile.ReferralView;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -51,7 +50,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -104,10 +102,8 @@ class CaseController {
     @ApiResponse(responseCode = "201", description = "Recorded; ETag is the new case version",
             content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(implementation = MeetingCreated.class)))
     ResponseEntity<?> recordMeeting(@PathVariable UUID caseId, @Valid @RequestBody RecordMeetingRequest body,
-                                    @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
                                     HttpServletRequest request) {
-        Long expectedVersion = Versions.expectedVersion(ifMatch);
-        return writes.execute(request, body, () -> {
+        return writes.execute(request, body, expectedVersion -> {
             UUID meetingId = UUID.randomUUID();
             long version = commands.send(new RecordMeeting(caseId, meetingId, body.type(), body.occurredAt(),
                     body.durationMinutes(), attendees(body.attendees()), body.notes(), expectedVersion));
@@ -133,10 +129,8 @@ class CaseController {
     @ApiResponse(responseCode = "201", description = "Referral added; ETag is the new case version",
             content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(implementation = ReferralCreated.class)))
     ResponseEntity<?> addReferral(@PathVariable UUID caseId, @Valid @RequestBody AddReferralRequest body,
-                                  @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
                                   HttpServletRequest request) {
-        Long expectedVersion = Versions.expectedVersion(ifMatch);
-        return writes.execute(request, body, () -> {
+        return writes.execute(request, body, expectedVersion -> {
             UUID referralId = UUID.randomUUID();
             long version = commands.send(new AddReferral(caseId, referralId,
                     new Provider(body.provider().name(), body.provider().type()), body.reason(), body.urgency(),
@@ -165,11 +159,8 @@ class CaseController {
             content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(implementation = ReferralOutcomeRecorded.class)))
     ResponseEntity<?> recordReferralOutcome(@PathVariable UUID caseId, @PathVariable UUID referralId,
                                             @Valid @RequestBody ReferralOutcomeRequest body,
-                                            @RequestHeader(value = HttpHeaders.IF_MATCH, required = false)
-                                            String ifMatch,
                                             HttpServletRequest request) {
-        Long expectedVersion = Versions.expectedVersion(ifMatch);
-        return writes.execute(request, body, () -> {
+        return writes.execute(request, body, expectedVersion -> {
             long version = commands.send(new RecordReferralOutcome(caseId, referralId, body.outcome(), body.reason(),
                     expectedVersion));
             return ok(version, new ReferralOutcomeRecorded(referralId,
@@ -182,10 +173,8 @@ class CaseController {
     @ApiResponse(responseCode = "200", description = "Closed; ETag is the new case version",
             content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(implementation = CaseStatusChanged.class)))
     ResponseEntity<?> closeCase(@PathVariable UUID caseId, @Valid @RequestBody CloseCaseRequest body,
-                                @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
                                 HttpServletRequest request) {
-        Long expectedVersion = Versions.expectedVersion(ifMatch);
-        return writes.execute(request, body, () -> {
+        return writes.execute(request, body, expectedVersion -> {
             LocalDate closedOn = body.closedOn() != null ? body.closedOn() : LocalDate.now(clock);
             long version = commands.send(new CloseCase(caseId, body.reason(), body.summary(), closedOn,
                     expectedVersion));
@@ -198,10 +187,8 @@ class CaseController {
     @ApiResponse(responseCode = "200", description = "Reopened; ETag is the new case version",
             content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(implementation = CaseStatusChanged.class)))
     ResponseEntity<?> reopenCase(@PathVariable UUID caseId, @Valid @RequestBody ReopenCaseRequest body,
-                                 @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
                                  HttpServletRequest request) {
-        Long expectedVersion = Versions.expectedVersion(ifMatch);
-        return writes.execute(request, body, () -> {
+        return writes.execute(request, body, expectedVersion -> {
             long version = commands.send(new ReopenCase(caseId, body.reason(), expectedVersion));
             return ok(version, new CaseStatusChanged(caseId, CaseStatus.OPEN, version));
         });

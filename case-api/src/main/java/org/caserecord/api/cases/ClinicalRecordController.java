@@ -62,7 +62,6 @@ import org.caserecord.domain.commands.TreatmentPlanResult;
 import org.caserecord.domain.model.Intervention;
 import org.caserecord.domain.model.Provider;
 import org.caserecord.projections.casefile.CaseFileView;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -71,7 +70,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -103,10 +101,8 @@ class ClinicalRecordController {
     @ApiResponse(responseCode = "201", description = "Created; ETag is the new case version",
             content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(implementation = AssessmentCreated.class)))
     ResponseEntity<?> recordAssessment(@PathVariable UUID caseId, @Valid @RequestBody AssessmentRequest body,
-                                       @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
                                        HttpServletRequest request) {
-        Long expected = Versions.expectedVersion(ifMatch);
-        return writes.execute(request, body, () -> {
+        return writes.execute(request, body, expected -> {
             UUID id = UUID.randomUUID();
             long version = commands.send(new RecordAssessment(caseId, id, body.type(), body.occurredAt(),
                     body.summary(), body.needs(), body.riskLevel(), expected));
@@ -119,10 +115,8 @@ class ClinicalRecordController {
     @ApiResponse(responseCode = "201", description = "Created; ETag is the new case version",
             content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(implementation = DiagnosisCreated.class)))
     ResponseEntity<?> recordDiagnosis(@PathVariable UUID caseId, @Valid @RequestBody DiagnosisRequest body,
-                                      @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
                                       HttpServletRequest request) {
-        Long expected = Versions.expectedVersion(ifMatch);
-        return writes.execute(request, body, () -> {
+        return writes.execute(request, body, expected -> {
             UUID id = UUID.randomUUID();
             long version = commands.send(new RecordDiagnosis(caseId, id, body.code(), body.description(),
                     Boolean.TRUE.equals(body.primary()), body.diagnosedBy(), body.diagnosedOn(), expected));
@@ -134,11 +128,9 @@ class ClinicalRecordController {
     @Operation(summary = "Resolve a diagnosis", description = "The body is optional; resolvedOn defaults to today.")
     ResponseEntity<?> resolveDiagnosis(@PathVariable UUID caseId, @PathVariable UUID diagnosisId,
                                        @Valid @RequestBody(required = false) DiagnosisResolutionRequest resolution,
-                                       @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
                                        HttpServletRequest request) {
-        Long expected = Versions.expectedVersion(ifMatch);
         DiagnosisResolutionRequest body = resolution != null ? resolution : new DiagnosisResolutionRequest(null, null);
-        return writes.execute(request, body, () -> {
+        return writes.execute(request, body, expected -> {
             LocalDate resolvedOn = body.resolvedOn() != null ? body.resolvedOn() : LocalDate.now(clock);
             long version = commands.send(new ResolveDiagnosis(caseId, diagnosisId, resolvedOn, body.reason(),
                     expected));
@@ -151,10 +143,8 @@ class ClinicalRecordController {
             description = "Every call makes a new plan version; earlier versions are kept. Goals without goalId"
                     + " are new; goals with goalId carry a goal of the current plan over.")
     ResponseEntity<?> setTreatmentPlan(@PathVariable UUID caseId, @Valid @RequestBody TreatmentPlanRequest body,
-                                       @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
                                        HttpServletRequest request) {
-        Long expected = Versions.expectedVersion(ifMatch);
-        return writes.execute(request, body, () -> {
+        return writes.execute(request, body, expected -> {
             List<PlannedGoal> goals = body.goals().stream()
                     .map(goal -> new PlannedGoal(goal.goalId(), goal.goalId() == null ? UUID.randomUUID() : null,
                             goal.description(), goal.targetDate()))
@@ -175,11 +165,8 @@ class ClinicalRecordController {
             content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(implementation = GoalProgressCreated.class)))
     ResponseEntity<?> recordGoalProgress(@PathVariable UUID caseId, @PathVariable UUID goalId,
                                          @Valid @RequestBody GoalProgressRequest body,
-                                         @RequestHeader(value = HttpHeaders.IF_MATCH, required = false)
-                                         String ifMatch,
                                          HttpServletRequest request) {
-        Long expected = Versions.expectedVersion(ifMatch);
-        return writes.execute(request, body, () -> {
+        return writes.execute(request, body, expected -> {
             UUID id = UUID.randomUUID();
             long version = commands.send(new RecordGoalProgress(caseId, id, goalId, body.occurredAt(), body.rating(),
                     body.note(), expected));
@@ -192,11 +179,8 @@ class ClinicalRecordController {
     @ApiResponse(responseCode = "201", description = "Created; ETag is the new case version",
             content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(implementation = ProviderReportCreated.class)))
     ResponseEntity<?> recordProviderReport(@PathVariable UUID caseId, @Valid @RequestBody ProviderReportRequest body,
-                                           @RequestHeader(value = HttpHeaders.IF_MATCH, required = false)
-                                           String ifMatch,
                                            HttpServletRequest request) {
-        Long expected = Versions.expectedVersion(ifMatch);
-        return writes.execute(request, body, () -> {
+        return writes.execute(request, body, expected -> {
             UUID id = UUID.randomUUID();
             long version = commands.send(new RecordProviderReport(caseId, id,
                     new Provider(body.provider().name(), body.provider().type()), body.receivedOn(),
@@ -210,10 +194,8 @@ class ClinicalRecordController {
     @ApiResponse(responseCode = "201", description = "Created; ETag is the new case version",
             content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(implementation = FollowUpCreated.class)))
     ResponseEntity<?> scheduleFollowUp(@PathVariable UUID caseId, @Valid @RequestBody FollowUpRequest body,
-                                       @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
                                        HttpServletRequest request) {
-        Long expected = Versions.expectedVersion(ifMatch);
-        return writes.execute(request, body, () -> {
+        return writes.execute(request, body, expected -> {
             UUID id = UUID.randomUUID();
             long version = commands.send(new ScheduleFollowUp(caseId, id, body.dueOn(), body.purpose(), expected));
             return created(caseId, "follow-ups", id, version, new FollowUpCreated(id, version));
@@ -224,10 +206,8 @@ class ClinicalRecordController {
     @Operation(summary = "Complete a follow-up")
     ResponseEntity<?> completeFollowUp(@PathVariable UUID caseId, @PathVariable UUID followUpId,
                                        @Valid @RequestBody FollowUpCompletionRequest body,
-                                       @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
                                        HttpServletRequest request) {
-        Long expected = Versions.expectedVersion(ifMatch);
-        return writes.execute(request, body, () -> {
+        return writes.execute(request, body, expected -> {
             long version = commands.send(new CompleteFollowUp(caseId, followUpId, body.occurredAt(), body.outcome(),
                     body.clientSatisfiedWithTreatment(), expected));
             return ok(version, new Changed(followUpId, "COMPLETED", version));
@@ -239,10 +219,8 @@ class ClinicalRecordController {
     @ApiResponse(responseCode = "201", description = "Created; ETag is the new case version",
             content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(implementation = EducationCreated.class)))
     ResponseEntity<?> recordEducation(@PathVariable UUID caseId, @Valid @RequestBody EducationRequest body,
-                                      @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
                                       HttpServletRequest request) {
-        Long expected = Versions.expectedVersion(ifMatch);
-        return writes.execute(request, body, () -> {
+        return writes.execute(request, body, expected -> {
             UUID id = UUID.randomUUID();
             long version = commands.send(new RecordEducationProvided(caseId, id, body.occurredAt(), body.recipient(),
                     body.recipientName(), body.topic(), body.format(), body.materials(), expected));
@@ -255,10 +233,8 @@ class ClinicalRecordController {
     @ApiResponse(responseCode = "201", description = "Created; ETag is the new case version",
             content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(implementation = FamilyMemberCreated.class)))
     ResponseEntity<?> addFamilyMember(@PathVariable UUID caseId, @Valid @RequestBody FamilyMemberRequest body,
-                                      @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
                                       HttpServletRequest request) {
-        Long expected = Versions.expectedVersion(ifMatch);
-        return writes.execute(request, body, () -> {
+        return writes.execute(request, body, expected -> {
             UUID id = UUID.randomUUID();
             long version = commands.send(new AddFamilyMember(caseId, id, body.name(), body.relationship(),
                     body.contact(), Boolean.TRUE.equals(body.involvedInTreatment()), expected));
@@ -271,10 +247,8 @@ class ClinicalRecordController {
     @ApiResponse(responseCode = "201", description = "Created; ETag is the new case version",
             content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(implementation = ConsentCreated.class)))
     ResponseEntity<?> recordConsent(@PathVariable UUID caseId, @Valid @RequestBody ConsentRequest body,
-                                    @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
                                     HttpServletRequest request) {
-        Long expected = Versions.expectedVersion(ifMatch);
-        return writes.execute(request, body, () -> {
+        return writes.execute(request, body, expected -> {
             UUID id = UUID.randomUUID();
             long version = commands.send(new RecordConsent(caseId, id, body.scope(), body.grantedTo(),
                     body.grantedOn(), body.validUntil(), expected));
@@ -286,11 +260,9 @@ class ClinicalRecordController {
     @Operation(summary = "Revoke a consent", description = "The body is optional; revokedOn defaults to today.")
     ResponseEntity<?> revokeConsent(@PathVariable UUID caseId, @PathVariable UUID consentId,
                                     @Valid @RequestBody(required = false) ConsentRevocationRequest body,
-                                    @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
                                     HttpServletRequest request) {
-        Long expected = Versions.expectedVersion(ifMatch);
         ConsentRevocationRequest revocation = body != null ? body : new ConsentRevocationRequest(null);
-        return writes.execute(request, revocation, () -> {
+        return writes.execute(request, revocation, expected -> {
             LocalDate revokedOn = revocation.revokedOn() != null ? revocation.revokedOn() : LocalDate.now(clock);
             long version = commands.send(new RevokeConsent(caseId, consentId, revokedOn, expected));
             return ok(version, new Changed(consentId, "REVOKED", version));
@@ -300,10 +272,8 @@ class ClinicalRecordController {
     @PostMapping(path = "/reassignment", consumes = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Move the case to another case manager's caseload")
     ResponseEntity<?> reassign(@PathVariable UUID caseId, @Valid @RequestBody ReassignmentRequest body,
-                               @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
                                HttpServletRequest request) {
-        Long expected = Versions.expectedVersion(ifMatch);
-        return writes.execute(request, body, () -> {
+        return writes.execute(request, body, expected -> {
             long version = commands.send(new ReassignCaseManager(caseId, body.caseManagerId(), body.reason(),
                     expected));
             return ok(version, new Changed(caseId, "REASSIGNED", version));
@@ -315,10 +285,8 @@ class ClinicalRecordController {
     @ApiResponse(responseCode = "201", description = "Created; ETag is the new case version",
             content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(implementation = AmendmentCreated.class)))
     ResponseEntity<?> amend(@PathVariable UUID caseId, @Valid @RequestBody AmendmentRequest body,
-                            @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
                             HttpServletRequest request) {
-        Long expected = Versions.expectedVersion(ifMatch);
-        return writes.execute(request, body, () -> {
+        return writes.execute(request, body, expected -> {
             UUID id = UUID.randomUUID();
             long version = commands.send(new AmendEntry(caseId, id, body.entryId(), body.text(), body.reason(),
                     expected));

@@ -5,6 +5,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.concurrent.locks.Lock;
 import java.util.concurrent.locks.ReentrantLock;
@@ -55,6 +56,16 @@ public class WriteOperations {
         this.transactions = transactions;
         this.jdbc = jdbc;
         this.jsonMapper = jsonMapper;
+    }
+
+    /**
+     * A write to an existing case: the action receives the version the request's If-Match
+     * expects (null when the header is absent or {@code *}).
+     */
+    public ResponseEntity<?> execute(HttpServletRequest request, Object body,
+                                     Function<Long, ResponseEntity<?>> action) {
+        Long expectedVersion = Versions.expectedVersion(request.getHeader(HttpHeaders.IF_MATCH));
+        return execute(request, body, () -> action.apply(expectedVersion));
     }
 
     public ResponseEntity<?> execute(HttpServletRequest request, Object body, Supplier<ResponseEntity<?>> action) {
