@@ -96,19 +96,12 @@ class CrashRecoveryIT {
                 .redirectOutput(log.toFile())
                 .start();
         HttpApi api = new HttpApi(port);
-        long deadline = System.nanoTime() + STARTUP.toNanos();
-        while (System.nanoTime() < deadline) {
-            assertThat(process.isAlive()).as("service exited during startup, see " + log).isTrue();
-            try {
-                if (api.anonymous().get("/actuator/health").status() == 200) {
-                    return process;
-                }
-            } catch (IllegalStateException notYetListening) {
-                // keep waiting
-            }
-            Thread.sleep(250);
-        }
-        throw new AssertionError("service did not become healthy within " + STARTUP + ", see " + log);
+        await().atMost(STARTUP).pollInterval(Duration.ofMillis(250)).ignoreException(IllegalStateException.class)
+                .untilAsserted(() -> {
+                    assertThat(process.isAlive()).as("service exited during startup, see " + log).isTrue();
+                    assertThat(api.anonymous().get("/actuator/health").status()).isEqualTo(200);
+                });
+        return process;
     }
 
     private static Path createWorkDirectory() {

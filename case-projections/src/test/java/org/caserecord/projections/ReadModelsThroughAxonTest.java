@@ -12,6 +12,8 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Supplier;
 
+import org.awaitility.Awaitility;
+import org.axonframework.spring.messaging.unitofwork.SpringTransactionManager;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.config.Configuration;
 import org.axonframework.config.DefaultConfigurer;
@@ -42,12 +44,14 @@ import org.caserecord.projections.casefile.CaseFileView;
 import org.caserecord.projections.caseload.CaseloadEntry;
 import org.caserecord.projections.caseload.CaseloadProjection;
 import org.caserecord.projections.caseload.CaseloadQueries;
+import org.caserecord.projections.support.ReadModelDatabase;
 import org.caserecord.projections.support.ReadModelDatabaseExtension;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 
 /**
  * End to end on the write side's terms: commands go to the real CaseFile aggregate, its
@@ -85,6 +89,9 @@ class ReadModelsThroughAxonTest {
                 .configureEmbeddedEventStore(c -> new InMemoryEventStorageEngine())
                 .configureAggregate(CaseFile.class)
                 .registerComponent(Clock.class, c -> CLOCK)
+                // As the service does: a batch's read-model rows and its token commit together.
+                .configureTransactionManager(c -> new SpringTransactionManager(
+                        new DataSourceTransactionManager(ReadModelDatabase.get().dataSource())))
                 // As the service does: every event carries the actor of the command that caused it.
                 .configureCorrelationDataProviders(c -> List.of(
                         new MessageOriginProvider(), new SimpleCorrelationDataProvider("actor")))
@@ -178,19 +185,8 @@ class ReadModelsThroughAxonTest {
 
     /** The processors run on their own threads: wait until the read model shows what we expect. */
     private static <T> T await(String what, Supplier<Optional<T>> probe) {
-        Instant deadline = Instant.now().plus(PROCESSING_TIMEOUT);
-        while (Instant.now().isBefore(deadline)) {
-            Optional<T> value = probe.get();
-            if (value.isPresent()) {
-                return value.get();
-            }
-            try {
-                Thread.sleep(20);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError("Interrupted while waiting for " + what, e);
-            }
-        }
-        throw new AssertionError("Timed out after " + PROCESSING_TIMEOUT + " waiting for " + what);
+        return Awaitility.await(what).atMost(PROCESSING_TIMEOUT).pollInterval(Duration.ofMillis(20))
+                .until(probe::get, Optional::isPresent)
+                .orElseThrow();
     }
 }

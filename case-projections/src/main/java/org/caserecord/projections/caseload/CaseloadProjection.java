@@ -162,6 +162,12 @@ public class CaseloadProjection {
      */
     @EventHandler
     void on(CaseEvent event, @SequenceNumber long sequence) {
+        // Axon picks one handler per event; between two interface types (this one and
+        // ReferralOutcomeRecorded) its choice is not guaranteed, so route explicitly.
+        if (event instanceof ReferralOutcomeRecorded outcome) {
+            on(outcome, sequence);
+            return;
+        }
         advance(event.caseId(), sequence);
     }
 
