@@ -56,16 +56,23 @@ public final class Benchmark {
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
             .executor(Executors.newFixedThreadPool(64)).build();
     private final String authorization;
+    private final String adminAuthorization;
+    private final long storedEvents;
     private final List<String> cases = new ArrayList<>();
     /** Every meeting the service acknowledged with 201: case id → meeting ids. */
     private final Map<String, Set<String>> acknowledged = new ConcurrentHashMap<>();
     private final Map<String, Object> results = new LinkedHashMap<>();
 
-    private Benchmark(ServiceProcess service, Duration duration, String password) {
+    private Benchmark(ServiceProcess service, Duration duration, String password, long storedEvents) {
         this.service = service;
         this.duration = duration;
-        this.authorization = "Basic " + Base64.getEncoder().encodeToString(("ada:" + password)
-                .getBytes(StandardCharsets.UTF_8));
+        this.authorization = basic("ada", password);
+        this.adminAuthorization = basic("rita", password);
+        this.storedEvents = storedEvents;
+    }
+
+    private static String basic(String user, String password) {
+        return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
     }
 
     public static void main(String[] args) throws Exception {
@@ -80,7 +87,9 @@ public final class Benchmark {
         try (ServiceProcess service = ServiceProcess.start(jar, work, databaseUrl,
                 System.getProperty("benchmark.databaseUser", "postgres"),
                 System.getProperty("benchmark.databasePassword", ""))) {
-            Benchmark benchmark = new Benchmark(service, duration, databaseUrl.isBlank() ? "demo" : "benchmark");
+            long storedEvents = Long.parseLong(System.getProperty("benchmark.storedEvents", "1000000"));
+            Benchmark benchmark = new Benchmark(service, duration, databaseUrl.isBlank() ? "demo" : "benchmark",
+                    storedEvents);
             benchmark.run();
             Path json = output.resolve("benchmark-" + stamp + ".json");
             Files.writeString(json, JSON.writerWithDefaultPrettyPrinter().writeValueAsString(benchmark.results));
@@ -97,8 +106,11 @@ public final class Benchmark {
         results.put("durationSecondsPerPhase", duration.toSeconds());
         prepareCases();
         prepareRawTable();
+        // Warm the JIT and the pools on cases of their own, so figure 1 and figure 6 compare
+        // like with like.
+        saturatedCommands(openCases());
 
-        double commandsPerSecond = saturatedCommands();
+        double commandsPerSecond = saturatedCommands(cases);
         double rawRowsPerSecond = saturatedRawInserts();
         put("1 command throughput (commands/s)", commandsPerSecond, rawRowsPerSecond, 0.3, true);
 
@@ -114,15 +126,23 @@ public final class Benchmark {
                 "samples", lag.getTotalCount(), "target", "p99 <= 250 ms", "met", ms(lag, 99) <= 250));
 
         longCases();
-        results.put("3 replay", "not measured yet (see docs/benchmarks.md)");
-        results.put("6 growth", "not measured yet (see docs/benchmarks.md)");
-        results.put("correctness", correctness());
+        results.put("correctness after figures 1-5", correctness());
+
+        long events = storeEvents(storedEvents);
+        replay(events);
+        growth(commandsPerSecond, events);
+        results.put("correctness after replay and growth", correctness());
         print();
     }
 
     // --- preparation ---------------------------------------------------------------------
 
     private void prepareCases() throws Exception {
+        cases.addAll(openCases());
+    }
+
+    private List<String> openCases() throws Exception {
+        List<String> opened = new ArrayList<>();
         for (int i = 0; i < CASES; i++) {
             HttpResponse<String> created = post("/api/cases", """
                     {"client": {"name": "Benchmark Client %d", "dateOfBirth": "1980-01-01"},
@@ -130,8 +150,9 @@ public final class Benchmark {
             if (created.statusCode() != 201) {
                 throw new IllegalStateException("Could not open a case: " + created.statusCode());
             }
-            cases.add(JSON.readTree(created.body()).get("caseId").asString());
+            opened.add(JSON.readTree(created.body()).get("caseId").asString());
         }
+        return opened;
     }
 
     private void prepareRawTable() throws Exception {
@@ -157,12 +178,12 @@ public final class Benchmark {
 
     // --- figure 1 ----------------------------------------------------------------------------
 
-    private double saturatedCommands() throws Exception {
+    private double saturatedCommands(List<String> onCases) throws Exception {
         AtomicLong ok = new AtomicLong();
         long end = System.nanoTime() + duration.toNanos();
         runClients(() -> {
             while (System.nanoTime() < end) {
-                if (recordMeeting(randomCase()) != null) {
+                if (recordMeeting(onCases.get(ThreadLocalRandom.current().nextInt(onCases.size()))) != null) {
                     ok.incrementAndGet();
                 }
             }
@@ -348,6 +369,162 @@ public final class Benchmark {
             histogram.recordValue(System.nanoTime() - start);
         }
         return histogram;
+    }
+
+    // --- figures 3 and 6 ----------------------------------------------------------------------
+
+    /**
+     * Fills the store up to the given number of events with cases of 100 events (an opening and
+     * 99 meetings), copies of a case the service recorded itself: the same serialized form, with
+     * new case, meeting and event ids. Cases are interleaved as a clinic's would be. Answers the
+     * number of events stored.
+     */
+    private long storeEvents(long target) throws Exception {
+        String template = cases.get(1);
+        long already = scalar("SELECT count(*) FROM domain_event_entry");
+        long newCases = Math.max(0, (target - already + 99) / 100);
+        System.out.printf("Storing %,d more events (%,d cases of 100) ...%n", newCases * 100, newCases);
+        long start = System.nanoTime();
+        try (Connection connection = connect()) {
+            long opened;
+            long meeting;
+            String templateMeeting;
+            try (PreparedStatement query = connection.prepareStatement("""
+                    SELECT (SELECT global_index FROM domain_event_entry WHERE aggregate_identifier = ? AND sequence_number = 0),
+                           global_index, convert_from(payload, 'UTF8')::jsonb ->> 'meetingId'
+                      FROM domain_event_entry
+                     WHERE aggregate_identifier = ? AND payload_type LIKE '%MeetingRecorded' LIMIT 1""")) {
+                query.setString(1, template);
+                query.setString(2, template);
+                try (ResultSet rs = query.executeQuery()) {
+                    if (!rs.next()) {
+                        throw new IllegalStateException("No meeting recorded on case " + template);
+                    }
+                    opened = rs.getLong(1);
+                    meeting = rs.getLong(2);
+                    templateMeeting = rs.getString(3);
+                }
+            }
+            String seed = UUID.randomUUID().toString();
+            try (PreparedStatement insert = connection.prepareStatement("""
+                    INSERT INTO domain_event_entry (event_identifier, meta_data, payload, payload_revision, payload_type,
+                                                    time_stamp, aggregate_identifier, sequence_number, type)
+                    SELECT gen_random_uuid()::text, t.meta_data,
+                           convert_to(replace(replace(convert_from(t.payload, 'UTF8'), ?, md5(?::text || c.n)::uuid::text),
+                                              ?, md5(?::text || c.n || '/' || ?::text)::uuid::text), 'UTF8'),
+                           t.payload_revision, t.payload_type, t.time_stamp, md5(?::text || c.n)::uuid::text, ?, t.type
+                      FROM generate_series(1, ?) AS c(n)
+                      CROSS JOIN (SELECT * FROM domain_event_entry WHERE global_index = ?) AS t
+                     ORDER BY c.n""")) {
+                // One statement per sequence number: every case gets its opening, then its first meeting, ...
+                for (int sequence = 0; sequence < 100 && newCases > 0; sequence++) {
+                    insert.setString(1, template);
+                    insert.setString(2, seed);
+                    insert.setString(3, sequence == 0 ? template : templateMeeting);
+                    insert.setString(4, seed);
+                    insert.setInt(5, sequence);
+                    insert.setString(6, seed);
+                    insert.setInt(7, sequence);
+                    insert.setLong(8, newCases);
+                    insert.setLong(9, sequence == 0 ? opened : meeting);
+                    insert.executeUpdate();
+                }
+            }
+        }
+        long events = scalar("SELECT count(*) FROM domain_event_entry");
+        double seconds = (System.nanoTime() - start) / 1e9;
+        System.out.printf("Stored: %,d events in the store (%.0f s)%n", events, seconds);
+        return events;
+    }
+
+    /**
+     * Figure 3: both read models emptied and rebuilt at once through the service's replay
+     * endpoint, against one sequential JDBC read of the same rows.
+     */
+    private void replay(long events) throws Exception {
+        System.out.printf("Replaying both read models from %,d events ...%n", events);
+        long start = System.nanoTime();
+        for (String projection : List.of("case-file", "caseload")) {
+            HttpResponse<String> accepted = http.send(HttpRequest.newBuilder(uri("/api/admin/projections/" + projection
+                            + "/replay")).header("Authorization", adminAuthorization)
+                    .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+            if (accepted.statusCode() != 202) {
+                throw new IllegalStateException("Replay of " + projection + " refused: " + accepted.statusCode()
+                        + " " + accepted.body());
+            }
+        }
+        Map<String, Double> seconds = new LinkedHashMap<>();
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(30);
+        while (seconds.size() < 2 && System.nanoTime() < deadline) {
+            Thread.sleep(250);
+            HttpResponse<String> statuses = http.send(HttpRequest.newBuilder(uri("/api/admin/projections"))
+                    .header("Authorization", adminAuthorization).build(), HttpResponse.BodyHandlers.ofString());
+            for (JsonNode status : JSON.readTree(statuses.body())) {
+                String name = status.get("name").asString();
+                if (!seconds.containsKey(name) && !status.get("replaying").asBoolean()
+                        && status.get("caughtUp").asBoolean()) {
+                    seconds.put(name, (System.nanoTime() - start) / 1e9);
+                }
+            }
+        }
+        if (seconds.size() < 2) {
+            throw new IllegalStateException("The replay did not finish within 30 minutes");
+        }
+        double slowest = Collections.max(seconds.values());
+        double replayed = events / slowest;
+        double raw = sequentialRead();
+        Map<String, Object> figure = new LinkedHashMap<>();
+        figure.put("events", events);
+        figure.put("secondsUntilCaughtUp", seconds.entrySet().stream()
+                .collect(LinkedHashMap::new, (m, e) -> m.put(e.getKey(), round(e.getValue())), Map::putAll));
+        figure.put("service", round(replayed));
+        figure.put("rawBaseline", round(raw));
+        figure.put("ratio", round(replayed / raw));
+        figure.put("target", "ratio >= 0.15");
+        figure.put("met", replayed / raw >= 0.15);
+        results.put("3 replay of both read models (events/s)", figure);
+    }
+
+    /** Reads every stored event row in order, as Axon's event stream does, and consumes the bytes. */
+    private double sequentialRead() throws Exception {
+        long start = System.nanoTime();
+        long rows = 0;
+        long bytes = 0;
+        try (Connection connection = connect()) {
+            connection.setAutoCommit(false);
+            try (Statement statement = connection.createStatement()) {
+                statement.setFetchSize(1000);
+                try (ResultSet rs = statement.executeQuery("""
+                        SELECT global_index, event_identifier, meta_data, payload, payload_revision, payload_type,
+                               time_stamp, aggregate_identifier, sequence_number, type
+                          FROM domain_event_entry ORDER BY global_index""")) {
+                    while (rs.next()) {
+                        rows++;
+                        bytes += rs.getBytes(3).length + rs.getBytes(4).length + rs.getString(2).length()
+                                + rs.getString(8).length();
+                    }
+                }
+            }
+            connection.commit();
+        }
+        if (bytes == 0) {
+            throw new IllegalStateException("nothing read");
+        }
+        return rows / ((System.nanoTime() - start) / 1e9);
+    }
+
+    /** Figure 6: figure 1 again, on fresh cases, with the store now holding {@code events}. */
+    private void growth(double onSmallStore, long events) throws Exception {
+        List<String> fresh = openCases();
+        double onLargeStore = saturatedCommands(fresh);
+        Map<String, Object> figure = new LinkedHashMap<>();
+        figure.put("eventsStored", events);
+        figure.put("commandsPerSecond", round(onLargeStore));
+        figure.put("commandsPerSecondOnSmallStore", round(onSmallStore));
+        figure.put("ratio", round(onLargeStore / onSmallStore));
+        figure.put("target", "ratio >= 0.8");
+        figure.put("met", onLargeStore / onSmallStore >= 0.8);
+        results.put("6 growth: figure 1 with the store full", figure);
     }
 
     // --- correctness -----------------------------------------------------------------------

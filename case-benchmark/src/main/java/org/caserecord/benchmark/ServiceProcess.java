@@ -66,6 +66,11 @@ final class ServiceProcess implements AutoCloseable {
             command.add("--caserecord.security.accounts[0].roles[0]=CASE_MANAGER");
             command.add("--caserecord.security.accounts[0].password-hash="
                     + "$2a$10$qWnsn/kdmkdWKQFggCDunecEUu2EqEiwvAFhe0MMGjRD6NhtmwsR6");
+            // The records officer who starts the replay of figure 3.
+            command.add("--caserecord.security.accounts[1].id=rita");
+            command.add("--caserecord.security.accounts[1].roles[0]=RECORDS_OFFICER");
+            command.add("--caserecord.security.accounts[1].password-hash="
+                    + "$2a$10$qWnsn/kdmkdWKQFggCDunecEUu2EqEiwvAFhe0MMGjRD6NhtmwsR6");
             jdbcUrl = databaseUrl;
             jdbcUser = user;
             jdbcPassword = password;

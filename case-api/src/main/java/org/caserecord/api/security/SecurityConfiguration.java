@@ -42,6 +42,7 @@ public class SecurityConfiguration {
                         .requestMatchers("/actuator/health", "/actuator/health/**", "/v3/api-docs", "/v3/api-docs/**",
                                 "/swagger-ui.html", "/swagger-ui/**", "/error")
                         .permitAll()
+                        .requestMatchers("/api/admin/**").hasRole(Role.RECORDS_OFFICER.name())
                         .anyRequest().authenticated())
                 .httpBasic(basic -> basic.realmName(REALM).authenticationEntryPoint(entryPoint))
                 .exceptionHandling(exceptions -> exceptions

@@ -7,6 +7,7 @@ import java.util.function.UnaryOperator;
 
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.messaging.annotation.MetaDataValue;
@@ -55,6 +56,15 @@ public class CaseFileProjection {
 
     public CaseFileProjection(JdbcClient jdbc) {
         this.jdbc = jdbc;
+    }
+
+    /**
+     * Before a replay: empties every table of this read model (the others reference case_file),
+     * in the same transaction as the processor's tokens are reset.
+     */
+    @ResetHandler
+    void reset() {
+        jdbc.sql("TRUNCATE case_file CASCADE").update();
     }
 
     @EventHandler

@@ -4,6 +4,7 @@ import java.util.UUID;
 
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.caserecord.domain.events.AssessmentRecorded;
 import org.caserecord.domain.events.CaseClosed;
@@ -38,6 +39,15 @@ public class CaseloadProjection {
 
     public CaseloadProjection(JdbcClient jdbc) {
         this.jdbc = jdbc;
+    }
+
+    /**
+     * Before a replay: empties every table of this read model (the others reference
+     * caseload_entry), in the same transaction as the processor's tokens are reset.
+     */
+    @ResetHandler
+    void reset() {
+        jdbc.sql("TRUNCATE caseload_entry CASCADE").update();
     }
 
     @EventHandler
