@@ -2,7 +2,10 @@ package org.caserecord.api.config;
 
 import java.time.Clock;
 
+import org.axonframework.config.AggregateConfigurer;
 import org.axonframework.config.ConfigurerModule;
+import org.axonframework.eventsourcing.EventSourcingRepository;
+import org.axonframework.modelling.command.RepositorySpanFactory;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.messaging.correlation.MessageOriginProvider;
@@ -23,13 +26,22 @@ public class AxonConfiguration {
 
     /**
      * The aggregate is registered here rather than with Spring's {@code @Aggregate} so the
-     * domain module stays free of Spring. Projection handlers that fail are retried by their
+     * domain module stays free of Spring. Recently written cases stay in a bounded cache that
+     * is checked against the event store on every use (see StoreCheckedCachingRepository). Projection handlers that fail are retried by their
      * processor instead of being logged and skipped, which would silently lose read-model rows.
      */
     @Bean
-    ConfigurerModule caseRecordAxonModule() {
+    ConfigurerModule caseRecordAxonModule(ClinicProperties properties) {
         return configurer -> {
-            configurer.configureAggregate(CaseFile.class);
+            configurer.configureAggregate(properties.aggregateCacheSize() > 0
+                    ? AggregateConfigurer.defaultConfiguration(CaseFile.class).configureRepository(
+                            axon -> new StoreCheckedCachingRepository<>(EventSourcingRepository.builder(CaseFile.class)
+                                    .parameterResolverFactory(axon.parameterResolverFactory())
+                                    .handlerDefinition(axon.handlerDefinition(CaseFile.class))
+                                    .repositoryProvider(axon::repository)
+                                    .spanFactory(axon.getComponent(RepositorySpanFactory.class)),
+                                    new CaseFileCache(properties.aggregateCacheSize()), axon.eventStore()))
+                    : AggregateConfigurer.defaultConfiguration(CaseFile.class));
             configurer.eventProcessing()
                     .registerDefaultListenerInvocationErrorHandler(configuration -> PropagatingErrorHandler.instance())
                     .registerDefaultErrorHandler(configuration -> PropagatingErrorHandler.instance());

@@ -14,11 +14,14 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                        writes already committed to the event store
  * @param eventPollInterval how often event processors look for new events in the event table
  * @param overdueAfterDays  days without contact after which an open case counts as overdue
+ * @param aggregateCacheSize how many cases' state commands keep in memory between commands
+ *                        (0 turns the cache off); checked against the event store on every use
  */
 @ConfigurationProperties("caserecord")
 public record ClinicProperties(
         @DefaultValue("UTC") ZoneId timeZone,
         @DefaultValue("3s") Duration readYourWrites,
         @DefaultValue("100ms") Duration eventPollInterval,
-        @DefaultValue("30") int overdueAfterDays) {
+        @DefaultValue("30") int overdueAfterDays,
+        @DefaultValue("5000") long aggregateCacheSize) {
 }
