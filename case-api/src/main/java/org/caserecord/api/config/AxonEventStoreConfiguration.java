@@ -67,6 +67,12 @@ public class AxonEventStoreConfiguration {
      * (batched inserts wrap it). Axon then reports a ConcurrencyException, which the API
      * retries, instead of a generic storage failure.
      */
+    /** What the read models' processors read (application.yml names it as their source). */
+    @Bean
+    NotifyingEventSource readModelEventSource(EventStore eventStore) {
+        return new NotifyingEventSource(eventStore);
+    }
+
     @Bean
     PersistenceExceptionResolver persistenceExceptionResolver() {
         return exception -> {

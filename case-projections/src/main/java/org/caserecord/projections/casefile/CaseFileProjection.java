@@ -91,30 +91,46 @@ public class CaseFileProjection {
                 .update();
     }
 
+    /**
+     * The most frequent event, so it is one statement: advance the case's version, and only
+     * if that happened (not a redelivery) insert the meeting and its attendees.
+     */
     @EventHandler
     void on(MeetingRecorded event, @SequenceNumber long sequence, @Timestamp Instant recordedAt,
             @MetaDataValue("actor") String actor) {
-        if (!advance(event.caseId(), sequence, recordedAt)) {
-            return;
-        }
         jdbc.sql("""
-                        INSERT INTO case_file_meeting (meeting_id, case_id, sequence, type, occurred_at,
-                                                       duration_minutes, notes, recorded_at, recorded_by)
-                        VALUES (:meetingId, :caseId, :sequence, :type, :occurredAt,
-                                :durationMinutes, :notes, :recordedAt, :recordedBy)
-                        ON CONFLICT (meeting_id) DO NOTHING
+                        WITH advanced AS (
+                            UPDATE case_file SET version = :sequence, updated_at = :recordedAt
+                             WHERE case_id = :caseId AND version < :sequence
+                            RETURNING case_id
+                        ), meeting AS (
+                            INSERT INTO case_file_meeting (meeting_id, case_id, sequence, type, occurred_at,
+                                                           duration_minutes, notes, recorded_at, recorded_by)
+                            SELECT :meetingId, case_id, :sequence, :type, :occurredAt,
+                                   :durationMinutes, :notes, :recordedAt, :recordedBy
+                              FROM advanced
+                            ON CONFLICT (meeting_id) DO NOTHING
+                            RETURNING meeting_id
+                        )
+                        INSERT INTO case_file_meeting_attendee (meeting_id, position, name, role)
+                        SELECT meeting.meeting_id, attendee.position - 1, attendee.name, attendee.role
+                          FROM meeting,
+                               unnest(CAST(:names AS text[]), CAST(:roles AS text[]))
+                                   WITH ORDINALITY AS attendee(name, role, position)
+                        ON CONFLICT (meeting_id, position) DO NOTHING
                         """)
-                .param("meetingId", event.meetingId())
-                .param("caseId", event.caseId())
                 .param("sequence", sequence)
+                .param("recordedAt", SqlTime.utc(recordedAt))
+                .param("caseId", event.caseId())
+                .param("meetingId", event.meetingId())
                 .param("type", event.type().name())
                 .param("occurredAt", SqlTime.utc(event.occurredAt()))
                 .param("durationMinutes", event.durationMinutes())
                 .param("notes", event.notes())
-                .param("recordedAt", SqlTime.utc(recordedAt))
                 .param("recordedBy", actor)
+                .param("names", event.attendees().stream().map(Attendee::name).toArray(String[]::new))
+                .param("roles", event.attendees().stream().map(Attendee::role).toArray(String[]::new))
                 .update();
-        insertAttendees(event.meetingId(), event.attendees());
     }
 
     @EventHandler
@@ -423,21 +439,5 @@ public class CaseFileProjection {
                 .param("recordedAt", SqlTime.utc(recordedAt))
                 .param("caseId", caseId)
                 .update() == 1;
-    }
-
-    private void insertAttendees(UUID meetingId, List<Attendee> attendees) {
-        for (int position = 0; position < attendees.size(); position++) {
-            Attendee attendee = attendees.get(position);
-            jdbc.sql("""
-                            INSERT INTO case_file_meeting_attendee (meeting_id, position, name, role)
-                            VALUES (:meetingId, :position, :name, :role)
-                            ON CONFLICT (meeting_id, position) DO NOTHING
-                            """)
-                    .param("meetingId", meetingId)
-                    .param("position", position)
-                    .param("name", attendee.name())
-                    .param("role", attendee.role())
-                    .update();
-        }
     }
 }

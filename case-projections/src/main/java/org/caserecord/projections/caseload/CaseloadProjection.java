@@ -68,15 +68,14 @@ public class CaseloadProjection {
 
     @EventHandler
     void on(MeetingRecorded event, @SequenceNumber long sequence) {
-        if (!advance(event.caseId(), sequence)) {
-            return;
-        }
-        // A back-dated meeting must not move the last contact backwards.
+        // The most frequent event, so advancing the version and the last contact is one
+        // statement. A back-dated meeting must not move the last contact backwards.
         jdbc.sql("""
                         UPDATE caseload_entry
-                           SET last_contact_at = GREATEST(last_contact_at, :occurredAt)
-                         WHERE case_id = :caseId
+                           SET version = :sequence, last_contact_at = GREATEST(last_contact_at, :occurredAt)
+                         WHERE case_id = :caseId AND version < :sequence
                         """)
+                .param("sequence", sequence)
                 .param("occurredAt", SqlTime.utc(event.occurredAt()))
                 .param("caseId", event.caseId())
                 .update();
