@@ -50,7 +50,8 @@ class OperationsHttpTest {
         await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> {
             Response metrics = api.as("ida").get("/actuator/prometheus");
             assertThat(metrics.status()).isEqualTo(200);
-            assertThat(metrics.body()).contains("case_file").contains("caseload").contains("commandBus");
+            assertThat(metrics.body()).contains("processorName=\"case-file\"").contains("processorName=\"caseload\"")
+                    .contains("commandBus");
         });
         assertThat(api.as("ida").get("/actuator/prometheus").body()).doesNotContain("Jordan");
     }

@@ -40,7 +40,7 @@ class ProjectionAdministrationHttpTest {
                 assertThat(status.at("/running").asBoolean()).isTrue();
                 assertThat(status.at("/caughtUp").asBoolean()).isTrue();
                 assertThat(status.at("/replaying").asBoolean()).isFalse();
-                assertThat(status.at("/segments").asInt()).isEqualTo(4);
+                assertThat(status.at("/segments").asInt()).isEqualTo(2); // initial-segment-count in application.yml
                 assertThat(status.at("/position").asLong()).isEqualTo(status.at("/headPosition").asLong());
             });
         });
