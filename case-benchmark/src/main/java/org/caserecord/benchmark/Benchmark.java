@@ -95,6 +95,13 @@ public final class Benchmark {
             Files.writeString(json, JSON.writerWithDefaultPrettyPrinter().writeValueAsString(benchmark.results));
             System.out.println("Results written to " + json);
         }
+        // The embedded database of a run holds gigabytes; its service.log stays.
+        Path database = work.resolve("postgres");
+        if (Files.exists(database) && !Boolean.getBoolean("benchmark.keepDatabase")) {
+            try (var paths = Files.walk(database)) {
+                paths.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+            }
+        }
         System.exit(0);
     }
 
