@@ -82,11 +82,15 @@ public class ProjectionAdministration {
     private static ProjectionStatus status(StreamingEventProcessor processor, Long head) {
         Collection<EventTrackerStatus> segments = Map.copyOf(processor.processingStatus()).values();
         boolean replaying = segments.stream().anyMatch(ProjectionAdministration::replaying);
-        boolean caughtUp = !segments.isEmpty() && segments.stream().allMatch(EventTrackerStatus::isCaughtUp);
         boolean error = processor.isError() || segments.stream().anyMatch(EventTrackerStatus::isErrorState);
         Long position = segments.stream().map(EventTrackerStatus::getCurrentPosition)
                 .filter(OptionalLong::isPresent).mapToLong(OptionalLong::getAsLong).boxed()
                 .min(Long::compare).orElse(null);
+        // Axon marks a segment caught up only after it has seen the stream run dry, which an
+        // idle processor that has just started has not; having reached the head counts too.
+        boolean atHead = position != null && head != null && position >= head;
+        boolean caughtUp = !segments.isEmpty()
+                && (segments.stream().allMatch(EventTrackerStatus::isCaughtUp) || atHead);
         return new ProjectionStatus(processor.getName(), processor.isRunning(), error, replaying, caughtUp,
                 segments.size(), position, head);
     }
