@@ -2,10 +2,17 @@ package org.caserecord.api;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
+
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.domain.JavaModifier;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import org.caserecord.domain.events.CaseEvent;
+import org.caserecord.domain.catalog.EventCatalog;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -24,6 +31,17 @@ class ArchitectureTest {
         classes = new ClassFileImporter()
                 .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
                 .importPackages("org.caserecord");
+    }
+
+    @Test
+    void theEventCatalogNamesEveryConcreteCaseEvent() {
+        List<String> concrete = classes.stream()
+                .filter(type -> type.isAssignableTo(CaseEvent.class))
+                .filter(type -> !type.isInterface() && !type.getModifiers().contains(JavaModifier.ABSTRACT))
+                .map(JavaClass::getSimpleName)
+                .toList();
+        assertThat(concrete).isNotEmpty();
+        assertThat(EventCatalog.names()).containsExactlyInAnyOrderElementsOf(concrete);
     }
 
     @Test

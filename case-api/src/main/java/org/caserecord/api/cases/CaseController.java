@@ -1,8 +1,9 @@
 package org.caserecord.api.cases;
 
 import java.net.URI;
-import java.time.LocalDate;
 import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
@@ -13,6 +14,7 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Min;
 import org.caserecord.api.cases.CaseRequests.AddReferralRequest;
 import org.caserecord.api.cases.CaseRequests.AttendeeRequest;
 import org.caserecord.api.cases.CaseRequests.CloseCaseRequest;
@@ -25,6 +27,7 @@ import org.caserecord.api.cases.CaseResponses.CaseStatusChanged;
 import org.caserecord.api.cases.CaseResponses.MeetingCreated;
 import org.caserecord.api.cases.CaseResponses.ReferralCreated;
 import org.caserecord.api.cases.CaseResponses.ReferralOutcomeRecorded;
+import org.caserecord.api.history.PointInTime;
 import org.caserecord.api.web.ApiException;
 import org.caserecord.api.web.Commands;
 import org.caserecord.api.web.RequestMetadata;
@@ -43,6 +46,7 @@ import org.caserecord.domain.model.Provider;
 import org.caserecord.projections.casefile.CaseFileView;
 import org.caserecord.projections.casefile.MeetingView;
 import org.caserecord.projections.casefile.ReferralView;
+import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -51,6 +55,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -66,12 +71,15 @@ class CaseController {
     private final Commands commands;
     private final WriteOperations writes;
     private final CaseReader reader;
+    private final PointInTime pointInTime;
     private final Clock clock;
 
-    CaseController(Commands commands, WriteOperations writes, CaseReader reader, Clock clock) {
+    CaseController(Commands commands, WriteOperations writes, CaseReader reader, PointInTime pointInTime,
+                   Clock clock) {
         this.commands = commands;
         this.writes = writes;
         this.reader = reader;
+        this.pointInTime = pointInTime;
         this.clock = clock;
     }
 
@@ -91,9 +99,20 @@ class CaseController {
     }
 
     @GetMapping("/{caseId}")
-    @Operation(summary = "Read a case file", description = "The ETag header carries the case version.")
-    ResponseEntity<CaseFileView> getCase(@PathVariable UUID caseId) {
-        CaseFileView caseFile = reader.read(caseId);
+    @Operation(summary = "Read a case file, now or as it stood earlier",
+            description = """
+                    The ETag header carries the case version. With asOf (an ISO-8601 instant) the case file is                     rebuilt from the events recorded up to that instant; with version, from the events up to that                     version. Before the case existed, or for a version it never had: 404.""")
+    ResponseEntity<CaseFileView> getCase(@PathVariable UUID caseId,
+                                         @RequestParam(required = false)
+                                         @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant asOf,
+                                         @RequestParam(required = false) @Min(0) Long version) {
+        if (asOf != null && version != null) {
+            throw ApiException.badRequest("conflicting-parameters", "Conflicting parameters",
+                    "Ask for the case as of an instant or at a version, not both.");
+        }
+        CaseFileView caseFile = asOf != null ? pointInTime.atInstant(caseId, asOf)
+                : version != null ? pointInTime.atVersion(caseId, version)
+                : reader.read(caseId);
         return ResponseEntity.ok().eTag(Versions.etag(caseFile.version())).body(caseFile);
     }
 

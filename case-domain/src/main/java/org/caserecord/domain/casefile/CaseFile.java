@@ -23,6 +23,7 @@ import org.caserecord.domain.commands.ReassignCaseManager;
 import org.caserecord.domain.commands.RecordAssessment;
 import org.caserecord.domain.commands.RecordConsent;
 import org.caserecord.domain.commands.RecordDiagnosis;
+import org.caserecord.domain.commands.RecordDisclosure;
 import org.caserecord.domain.commands.RecordEducationProvided;
 import org.caserecord.domain.commands.RecordGoalProgress;
 import org.caserecord.domain.commands.RecordMeeting;
@@ -46,6 +47,7 @@ import org.caserecord.domain.events.ConsentRecorded;
 import org.caserecord.domain.events.ConsentRevoked;
 import org.caserecord.domain.events.DiagnosisRecorded;
 import org.caserecord.domain.events.DiagnosisResolved;
+import org.caserecord.domain.events.DisclosureRecorded;
 import org.caserecord.domain.events.EducationProvided;
 import org.caserecord.domain.events.EntryAmended;
 import org.caserecord.domain.events.FamilyMemberAdded;
@@ -304,6 +306,34 @@ public class CaseFile {
         return applied(new ConsentRevoked(caseId, command.consentId(), command.revokedOn()));
     }
 
+    /**
+     * Accounts for part or all of the record leaving the clinic. Unlike the clinical commands it
+     * is allowed on a closed case: records often go to a conservatorship or the next facility
+     * after the client's release.
+     */
+    @CommandHandler
+    public long handle(RecordDisclosure command, Clock clock) {
+        expectVersion(command.expectedVersion());
+        record.mustBeNewEntry(command.disclosureId(), "disclosureId", CaseErrorCode.DUPLICATE_ENTRY);
+        CaseRules.required(command.recipient(), "recipient");
+        CaseRules.requiredText(command.recipient().name(), "recipient.name");
+        CaseRules.optionalText(command.recipient().organization(), "recipient.organization");
+        CaseRules.optionalText(command.recipient().address(), "recipient.address");
+        CaseRules.required(command.purpose(), "purpose");
+        CaseRules.requiredText(command.description(), "description");
+        CaseRules.requiredText(command.legalBasis(), "legalBasis");
+        CaseRules.required(command.disclosedOn(), "disclosedOn");
+        CaseRules.notAfterToday(command.disclosedOn(), clock, "disclosedOn");
+        if (command.disclosedOn().isBefore(openedOn)) {
+            throw new CaseCommandRejected(CaseErrorCode.DISCLOSED_BEFORE_OPENED, "disclosedOn");
+        }
+        CaseRules.bothOrNeither(command.exportId(), "exportId", command.exportFormat(), "exportFormat",
+                CaseErrorCode.INCOMPLETE_EXPORT_REFERENCE);
+        return applied(new DisclosureRecorded(caseId, command.disclosureId(), command.recipient(),
+                command.purpose(), command.description(), command.legalBasis(), command.disclosedOn(),
+                command.exportId(), command.exportFormat()));
+    }
+
     @CommandHandler
     public long handle(ReassignCaseManager command) {
         mayChange(command.expectedVersion());
@@ -349,7 +379,7 @@ public class CaseFile {
         return applied(new CaseReopened(caseId, command.reason()));
     }
 
-    /** On a closed case every command except reopening is refused. */
+    /** On a closed case every command except reopening and recording a disclosure is refused. */
     private void mayChange(Long expectedVersion) {
         expectVersion(expectedVersion);
         if (status == CaseStatus.CLOSED) {
@@ -426,6 +456,8 @@ public class CaseFile {
             record.recordConsentRevoked(revoked.consentId());
         } else if (event instanceof EntryAmended amended) {
             record.recordAmendment(amended.amendmentId());
+        } else if (event instanceof DisclosureRecorded disclosure) {
+            record.recordDisclosure(disclosure.disclosureId());
         }
     }
 }

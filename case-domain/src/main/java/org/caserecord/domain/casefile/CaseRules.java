@@ -28,6 +28,24 @@ final class CaseRules {
         }
     }
 
+    /** An optional text may be left out, but not given as blank. */
+    static void optionalText(String value, String field) {
+        if (value != null && value.isBlank()) {
+            throw new CaseCommandRejected(CaseErrorCode.OPTIONAL_FIELD_BLANK, field);
+        }
+    }
+
+    /** Two values that only mean something together; the one left out is named. */
+    static void bothOrNeither(Object first, String firstField, Object second, String secondField,
+            CaseErrorCode code) {
+        if (first == null && second != null) {
+            throw new CaseCommandRejected(code, firstField);
+        }
+        if (first != null && second == null) {
+            throw new CaseCommandRejected(code, secondField);
+        }
+    }
+
     /** Dates are the clinic's calendar dates: "today" is taken in the clock's zone. */
     static void notAfterToday(LocalDate date, Clock clock, String field) {
         if (date.isAfter(LocalDate.now(clock))) {

@@ -23,8 +23,8 @@ import org.caserecord.domain.model.TreatmentGoal;
 /**
  * The parts of a case that the CaseFile's decisions need beyond its lifecycle: which entries
  * exist (for amendments and duplicate ids), referral statuses, diagnoses, the current plan's
- * goals, open follow-ups and consents. Checks throw typed rejections; {@code record…}
- * methods are called by the aggregate's event-sourcing handler only.
+ * goals, open follow-ups, consents and disclosures. Checks throw typed rejections;
+ * {@code record…} methods are called by the aggregate's event-sourcing handler only.
  */
 final class ClinicalRecord {
 
@@ -34,6 +34,8 @@ final class ClinicalRecord {
     private final Map<UUID, Boolean> followUpsCompleted = new HashMap<>();
     private final Map<UUID, Consent> consents = new HashMap<>();
     private final Set<UUID> amendments = new HashSet<>();
+    /** Disclosures take ids from the same space as entries but are not entries an amendment corrects. */
+    private final Set<UUID> disclosures = new HashSet<>();
     private final Set<UUID> currentGoals = new HashSet<>();
     private final Set<UUID> everyGoal = new HashSet<>();
     private int planVersion;
@@ -48,7 +50,8 @@ final class ClinicalRecord {
 
     void mustBeNewEntry(UUID entryId, String field, CaseErrorCode duplicate) {
         CaseRules.required(entryId, field);
-        if (entries.containsKey(entryId) || amendments.contains(entryId) || everyGoal.contains(entryId)) {
+        if (entries.containsKey(entryId) || amendments.contains(entryId) || everyGoal.contains(entryId)
+                || disclosures.contains(entryId)) {
             throw new CaseCommandRejected(duplicate, field);
         }
     }
@@ -179,6 +182,10 @@ final class ClinicalRecord {
 
     void recordAmendment(UUID amendmentId) {
         amendments.add(amendmentId);
+    }
+
+    void recordDisclosure(UUID disclosureId) {
+        disclosures.add(disclosureId);
     }
 
     void recordFollowUp(UUID followUpId, boolean completed) {

@@ -22,6 +22,10 @@ public enum CaseErrorCode {
     PERIOD_ENDS_BEFORE_IT_STARTS(ErrorKind.INVALID_INPUT, "The period ends before it starts."),
     VALIDITY_ENDS_BEFORE_GRANT(ErrorKind.INVALID_INPUT,
             "A consent cannot expire or be revoked before it was granted."),
+    OPTIONAL_FIELD_BLANK(ErrorKind.INVALID_INPUT, "An optional field, when given, must not be blank."),
+    DISCLOSED_BEFORE_OPENED(ErrorKind.INVALID_INPUT, "A disclosure cannot be dated before the case was opened."),
+    INCOMPLETE_EXPORT_REFERENCE(ErrorKind.INVALID_INPUT,
+            "An export is named by both its id and its format, or by neither."),
 
     REFERRAL_NOT_FOUND(ErrorKind.NOT_FOUND, "The case has no referral with this id."),
     DIAGNOSIS_NOT_FOUND(ErrorKind.NOT_FOUND, "The case has no diagnosis with this id."),

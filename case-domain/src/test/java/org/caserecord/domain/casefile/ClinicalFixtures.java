@@ -20,6 +20,7 @@ import org.caserecord.domain.commands.ReassignCaseManager;
 import org.caserecord.domain.commands.RecordAssessment;
 import org.caserecord.domain.commands.RecordConsent;
 import org.caserecord.domain.commands.RecordDiagnosis;
+import org.caserecord.domain.commands.RecordDisclosure;
 import org.caserecord.domain.commands.RecordEducationProvided;
 import org.caserecord.domain.commands.RecordGoalProgress;
 import org.caserecord.domain.commands.RecordProviderReport;
@@ -33,6 +34,7 @@ import org.caserecord.domain.events.ConsentRecorded;
 import org.caserecord.domain.events.ConsentRevoked;
 import org.caserecord.domain.events.DiagnosisRecorded;
 import org.caserecord.domain.events.DiagnosisResolved;
+import org.caserecord.domain.events.DisclosureRecorded;
 import org.caserecord.domain.events.EducationProvided;
 import org.caserecord.domain.events.EntryAmended;
 import org.caserecord.domain.events.FamilyMemberAdded;
@@ -43,12 +45,15 @@ import org.caserecord.domain.events.ProviderReportReceived;
 import org.caserecord.domain.events.TreatmentPlanSet;
 import org.caserecord.domain.model.AssessmentType;
 import org.caserecord.domain.model.ConsentScope;
+import org.caserecord.domain.model.DisclosurePurpose;
 import org.caserecord.domain.model.EducationFormat;
 import org.caserecord.domain.model.EducationRecipient;
 import org.caserecord.domain.model.EntryType;
+import org.caserecord.domain.model.ExportFormat;
 import org.caserecord.domain.model.Intervention;
 import org.caserecord.domain.model.ProgressRating;
 import org.caserecord.domain.model.Provider;
+import org.caserecord.domain.model.Recipient;
 import org.caserecord.domain.model.RiskLevel;
 import org.caserecord.domain.model.TreatmentGoal;
 import org.junit.jupiter.api.Named;
@@ -81,6 +86,8 @@ final class ClinicalFixtures {
     static final UUID MEMBER_ID = UUID.fromString("a507c40b-f4a8-46b9-a3d5-12c743e4b50b");
     static final UUID CONSENT_ID = UUID.fromString("b618d51c-05b9-47ca-b4e6-23d854f5c60c");
     static final UUID AMENDMENT_ID = UUID.fromString("c729e62d-16ca-48db-85f7-34e96506d70d");
+    static final UUID DISCLOSURE_ID = UUID.fromString("e94b084f-38ec-4afd-a7a9-56ab8728f90f");
+    static final UUID EXPORT_ID = UUID.fromString("fa5c1950-49fd-4b0e-b8ba-67bc9839a010");
     /** An id the case has never seen. */
     static final UUID UNKNOWN_ID = UUID.fromString("d83af73e-27db-49ec-96a8-45fa7617e80e");
 
@@ -88,6 +95,13 @@ final class ClinicalFixtures {
     static final List<Intervention> INTERVENTIONS = List.of(new Intervention("CBT sessions", COUNSELING, "weekly"));
     static final LocalDate REVIEW_BY = LocalDate.of(2026, 6, 10);
     static final LocalDate GOAL_TARGET = LocalDate.of(2026, 9, 1);
+
+    /** After the case opened (2026-03-01), before {@link CaseFixtures#TODAY}. */
+    static final LocalDate DISCLOSED_ON = LocalDate.of(2026, 3, 9);
+    static final Recipient CONSERVATOR = new Recipient("Dana Whitfield", "County Public Conservator",
+            "1 Civic Plaza, Springfield");
+    static final String DISCLOSED_RECORDS = "complete case file";
+    static final String LEGAL_BASIS = "conservatorship order 2026-PR-0113";
 
     static final String CORRECTED_TEXT = "The meeting lasted 60 minutes, not 45.";
     static final String AMENDMENT_REASON = "typing error";
@@ -248,6 +262,43 @@ final class ClinicalFixtures {
 
     static ConsentRevoked consentRevoked(UUID consentId) {
         return new ConsentRevoked(CASE_ID, consentId, TODAY);
+    }
+
+    // --- disclosures -----------------------------------------------------------------------
+
+    static RecordDisclosure recordDisclosure(Recipient recipient, DisclosurePurpose purpose, String description,
+            String legalBasis, LocalDate disclosedOn, UUID exportId, ExportFormat exportFormat) {
+        return new RecordDisclosure(CASE_ID, DISCLOSURE_ID, recipient, purpose, description, legalBasis,
+                disclosedOn, exportId, exportFormat, null);
+    }
+
+    static DisclosureRecorded disclosureRecorded(Recipient recipient, DisclosurePurpose purpose,
+            String description, String legalBasis, LocalDate disclosedOn, UUID exportId,
+            ExportFormat exportFormat) {
+        return new DisclosureRecorded(CASE_ID, DISCLOSURE_ID, recipient, purpose, description, legalBasis,
+                disclosedOn, exportId, exportFormat);
+    }
+
+    /** The complete file handed to the client's conservator, not made by the service. */
+    static RecordDisclosure recordDisclosure(LocalDate disclosedOn) {
+        return recordDisclosure(CONSERVATOR, DisclosurePurpose.CONSERVATORSHIP, DISCLOSED_RECORDS, LEGAL_BASIS,
+                disclosedOn, null, null);
+    }
+
+    static DisclosureRecorded disclosureRecorded(LocalDate disclosedOn) {
+        return disclosureRecorded(CONSERVATOR, DisclosurePurpose.CONSERVATORSHIP, DISCLOSED_RECORDS, LEGAL_BASIS,
+                disclosedOn, null, null);
+    }
+
+    /** The complete file handed to the client's conservator as an export the service made. */
+    static RecordDisclosure recordExportDisclosure(UUID exportId, ExportFormat exportFormat) {
+        return recordDisclosure(CONSERVATOR, DisclosurePurpose.CONSERVATORSHIP, DISCLOSED_RECORDS, LEGAL_BASIS,
+                DISCLOSED_ON, exportId, exportFormat);
+    }
+
+    static DisclosureRecorded exportDisclosureRecorded(UUID exportId, ExportFormat exportFormat) {
+        return disclosureRecorded(CONSERVATOR, DisclosurePurpose.CONSERVATORSHIP, DISCLOSED_RECORDS, LEGAL_BASIS,
+                DISCLOSED_ON, exportId, exportFormat);
     }
 
     // --- reassignment and amendments --------------------------------------------------------

@@ -18,6 +18,7 @@ import org.caserecord.domain.events.ConsentRecorded;
 import org.caserecord.domain.events.ConsentRevoked;
 import org.caserecord.domain.events.DiagnosisRecorded;
 import org.caserecord.domain.events.DiagnosisResolved;
+import org.caserecord.domain.events.DisclosureRecorded;
 import org.caserecord.domain.events.EducationProvided;
 import org.caserecord.domain.events.EntryAmended;
 import org.caserecord.domain.events.FamilyMemberAdded;
@@ -42,7 +43,8 @@ import org.springframework.stereotype.Component;
 /**
  * Builds the case file read model (tables case_file, case_file_meeting,
  * case_file_meeting_attendee, case_file_referral, and for the clinical record
- * case_file_entry, case_file_amendment, case_file_treatment_plan). Every handler first advances the case's
+ * case_file_entry, case_file_amendment, case_file_treatment_plan; and the accounting of disclosures,
+ * case_disclosure). Every handler first advances the case's
  * version; when the event is not newer than what the row already reflects it was applied
  * before, and nothing else is written. The rows and the processor's token commit together.
  */
@@ -392,6 +394,39 @@ public class CaseFileProjection {
                 .param("sequence", sequence)
                 .param("text", event.text())
                 .param("reason", event.reason())
+                .param("recordedAt", SqlTime.utc(recordedAt))
+                .param("recordedBy", actor)
+                .update();
+    }
+
+    @EventHandler
+    void on(DisclosureRecorded event, @SequenceNumber long sequence, @Timestamp Instant recordedAt,
+            @MetaDataValue("actor") String actor) {
+        if (!advance(event.caseId(), sequence, recordedAt)) {
+            return;
+        }
+        jdbc.sql("""
+                        INSERT INTO case_disclosure (disclosure_id, case_id, sequence, recipient_name,
+                                                     recipient_organization, recipient_address, purpose, description,
+                                                     legal_basis, disclosed_on, export_id, export_format,
+                                                     recorded_at, recorded_by)
+                        VALUES (:disclosureId, :caseId, :sequence, :recipientName, :recipientOrganization,
+                                :recipientAddress, :purpose, :description, :legalBasis, :disclosedOn, :exportId,
+                                :exportFormat, :recordedAt, :recordedBy)
+                        ON CONFLICT (disclosure_id) DO NOTHING
+                        """)
+                .param("disclosureId", event.disclosureId())
+                .param("caseId", event.caseId())
+                .param("sequence", sequence)
+                .param("recipientName", event.recipient().name())
+                .param("recipientOrganization", event.recipient().organization())
+                .param("recipientAddress", event.recipient().address())
+                .param("purpose", event.purpose().name())
+                .param("description", event.description())
+                .param("legalBasis", event.legalBasis())
+                .param("disclosedOn", event.disclosedOn())
+                .param("exportId", event.exportId())
+                .param("exportFormat", event.exportFormat() == null ? null : event.exportFormat().name())
                 .param("recordedAt", SqlTime.utc(recordedAt))
                 .param("recordedBy", actor)
                 .update();

@@ -100,7 +100,7 @@ class CaseFileMatchesEventStreamTest {
             }
         }
 
-        assertThat(queries.find(CASE_ID)).contains(CaseFileFromEvents.fold(delivered));
+        assertThat(queries.find(CASE_ID)).contains(CaseFileRebuild.fold(delivered));
     }
 
     /** Runs the command on the case rebuilt from its events; answers the events after it. */

@@ -19,6 +19,7 @@ import org.caserecord.domain.events.ConsentRecorded;
 import org.caserecord.domain.events.ConsentRevoked;
 import org.caserecord.domain.events.DiagnosisRecorded;
 import org.caserecord.domain.events.DiagnosisResolved;
+import org.caserecord.domain.events.DisclosureRecorded;
 import org.caserecord.domain.events.EducationProvided;
 import org.caserecord.domain.events.EntryAmended;
 import org.caserecord.domain.events.FamilyMemberAdded;
@@ -35,11 +36,14 @@ import org.caserecord.domain.model.ReferralStatus;
 import org.caserecord.domain.model.RiskLevel;
 
 /**
- * The case file as the event stream says it should be: an independent, in-memory fold of the
- * events, written from the event catalog rather than from the projection's SQL. The
- * property test compares the read model with it.
+ * The case file rebuilt in memory from a case's events: what the record said at any version or
+ * recorded instant (the audit trail's time travel). It is written from the event catalog, not
+ * from the projection's SQL, and a property test holds the two to the same result for every
+ * event sequence, so the case as of its latest version is exactly the case file read model.
+ * Every event of the catalog must be known here: an unknown one is a programming error, never
+ * silently skipped.
  */
-final class CaseFileFromEvents {
+public final class CaseFileRebuild {
 
     private CaseOpened opened;
     private long version;
@@ -60,8 +64,15 @@ final class CaseFileFromEvents {
     private record Sequenced<T>(long sequence, T value) {
     }
 
-    static CaseFileView fold(List<DomainEventMessage<?>> stream) {
-        CaseFileFromEvents state = new CaseFileFromEvents();
+    private CaseFileRebuild() {
+    }
+
+    /** The case file after the given events, which must be one case's stream from its first event, in order. */
+    public static CaseFileView fold(List<? extends DomainEventMessage<?>> stream) {
+        if (stream.isEmpty() || !(stream.get(0).getPayload() instanceof CaseOpened)) {
+            throw new IllegalArgumentException("A case file is rebuilt from its stream's first event, CaseOpened");
+        }
+        CaseFileRebuild state = new CaseFileRebuild();
         stream.forEach(state::apply);
         return state.view();
     }
@@ -138,8 +149,10 @@ final class CaseFileFromEvents {
         } else if (event instanceof EntryAmended e) {
             amendments.computeIfAbsent(e.entryId(), id -> new ArrayList<>())
                     .add(new AmendmentView(e.amendmentId(), e.text(), e.reason(), at, actor));
+        } else if (event instanceof DisclosureRecorded) {
+            // Accounted for separately (the accounting of disclosures); it advances the version only.
         } else {
-            throw new IllegalArgumentException("The fold does not know " + event.getClass().getSimpleName());
+            throw new IllegalArgumentException("The rebuild does not know " + event.getClass().getSimpleName());
         }
     }
 

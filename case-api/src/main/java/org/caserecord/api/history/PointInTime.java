@@ -1,0 +1,74 @@
+package org.caserecord.api.history;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.Predicate;
+
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventsourcing.eventstore.DomainEventStream;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.caserecord.api.web.ApiException;
+import org.caserecord.projections.casefile.CaseFileRebuild;
+import org.caserecord.projections.casefile.CaseFileView;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Component;
+
+/**
+ * The case file exactly as it stood at an earlier version or recorded instant, rebuilt from the
+ * event store (not from the read model, which only knows the present).
+ */
+@Component
+public class PointInTime {
+
+    private final EventStore eventStore;
+
+    PointInTime(EventStore eventStore) {
+        this.eventStore = eventStore;
+    }
+
+    /** The case after its event {@code version}; 404 when the case or that version does not exist. */
+    public CaseFileView atVersion(UUID caseId, long version) {
+        return CaseFileRebuild.fold(eventsUpTo(caseId, version));
+    }
+
+    /**
+     * The case as recorded at {@code instant}: the events of its stream up to the first one recorded
+     * after that instant. 404 when the case did not exist yet.
+     */
+    public CaseFileView atInstant(UUID caseId, Instant instant) {
+        List<DomainEventMessage<?>> events = read(caseId, event -> !event.getTimestamp().isAfter(instant));
+        if (events.isEmpty()) {
+            throw new ApiException(HttpStatus.NOT_FOUND, "case-not-found", "Case not found",
+                    "The case did not exist at that instant.");
+        }
+        return CaseFileRebuild.fold(events);
+    }
+
+    /** The case's events from its first up to and including {@code version}. */
+    public List<DomainEventMessage<?>> eventsUpTo(UUID caseId, long version) {
+        List<DomainEventMessage<?>> events = read(caseId, event -> event.getSequenceNumber() <= version);
+        if (events.isEmpty() || events.get(events.size() - 1).getSequenceNumber() != version) {
+            throw new ApiException(HttpStatus.NOT_FOUND, "version-not-found", "Version not found",
+                    "The case has no version " + version + ".");
+        }
+        return events;
+    }
+
+    private List<DomainEventMessage<?>> read(UUID caseId, Predicate<DomainEventMessage<?>> included) {
+        if (eventStore.lastSequenceNumberFor(caseId.toString()).isEmpty()) {
+            throw ApiException.caseNotFound();
+        }
+        DomainEventStream stream = eventStore.readEvents(caseId.toString());
+        List<DomainEventMessage<?>> events = new ArrayList<>();
+        while (stream.hasNext()) {
+            DomainEventMessage<?> event = stream.next();
+            if (!included.test(event)) {
+                break;
+            }
+            events.add(event);
+        }
+        return events;
+    }
+}
