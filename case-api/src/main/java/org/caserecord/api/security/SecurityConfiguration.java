@@ -43,6 +43,7 @@ public class SecurityConfiguration {
                                 "/swagger-ui.html", "/swagger-ui/**", "/error")
                         .permitAll()
                         .requestMatchers("/api/admin/**").hasRole(Role.RECORDS_OFFICER.name())
+                        .requestMatchers("/api/audit/**").hasAnyRole(Role.AUDITOR.name(), Role.RECORDS_OFFICER.name())
                         .anyRequest().authenticated())
                 .httpBasic(basic -> basic.realmName(REALM).authenticationEntryPoint(entryPoint))
                 .exceptionHandling(exceptions -> exceptions
