@@ -1,13 +1,17 @@
 package org.caserecord.api.audit;
 
+import java.time.Instant;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.UUID;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import org.caserecord.api.web.ApiException;
+import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -15,16 +19,43 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Tamper evidence for auditors: the hash chains and checkpoints (AUDITOR and RECORDS_OFFICER). */
+/** For auditors: the access log, the hash chains and checkpoints (AUDITOR and RECORDS_OFFICER only). */
 @RestController
 @RequestMapping(path = "/api/audit", produces = MediaType.APPLICATION_JSON_VALUE)
 @Tag(name = "Audit", description = "Verify that the record was not altered; checkpoints to keep outside the database")
 class AuditController {
 
     private final AuditChain chain;
+    private final AccessLog accessLog;
 
-    AuditController(AuditChain chain) {
+    AuditController(AuditChain chain, AccessLog accessLog) {
         this.chain = chain;
+        this.accessLog = accessLog;
+    }
+
+    /** A page of the access log; pass {@code nextAfter} as {@code after} for the next page, null at the end. */
+    record AccessLogPage(List<AccessLog.Entry> entries, Long nextAfter) {
+    }
+
+    @GetMapping("/access")
+    @Operation(summary = "Who read which case, when, what, and the outcome",
+            description = "Oldest first; every filter is optional. from/to are ISO-8601 instants, inclusive.")
+    AccessLogPage access(@RequestParam(required = false) UUID caseId,
+                         @Parameter(description = "The user id that read") @RequestParam(required = false) String user,
+                         @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant from,
+                         @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant to,
+                         @RequestParam(defaultValue = "0") @Min(0) long after,
+                         @RequestParam(defaultValue = "100") @Min(1) @Max(500) int limit) {
+        if (from != null && to != null && from.isAfter(to)) {
+            throw ApiException.badRequest("invalid-period", "Invalid period", "from must not be after to.");
+        }
+        List<AccessLog.Entry> entries = accessLog.find(caseId, user == null || user.isBlank() ? null : user, from, to,
+                after, limit + 1);
+        if (entries.size() > limit) {
+            List<AccessLog.Entry> page = entries.subList(0, limit);
+            return new AccessLogPage(List.copyOf(page), page.get(limit - 1).entryId());
+        }
+        return new AccessLogPage(entries, null);
     }
 
     @GetMapping("/verification")

@@ -2,6 +2,8 @@ package org.caserecord.api.security;
 
 import java.time.Clock;
 
+import org.caserecord.api.audit.AccessLog;
+import org.caserecord.api.audit.AccessLogFilter;
 import org.caserecord.api.web.ProblemWriter;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -20,6 +22,7 @@ import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
 
 /**
  * Stateless HTTP Basic over the whole API. Health and the API description are public;
@@ -32,7 +35,8 @@ public class SecurityConfiguration {
 
     @Bean
     SecurityFilterChain apiSecurity(HttpSecurity http, AuthenticationManager authenticationManager,
-                                    AuthenticationEntryPoint entryPoint, AccessDeniedHandler accessDenied)
+                                    AuthenticationEntryPoint entryPoint, AccessDeniedHandler accessDenied,
+                                    AccessLog accessLog, ProblemWriter problems)
             throws Exception {
         return http
                 .authenticationManager(authenticationManager)
@@ -50,6 +54,8 @@ public class SecurityConfiguration {
                         .authenticationEntryPoint(entryPoint)
                         .accessDeniedHandler(accessDenied))
                 .headers(Customizer.withDefaults())
+                // Signed in by now, authorization still to come: refused reads are logged too.
+                .addFilterBefore(new AccessLogFilter(accessLog, problems), AuthorizationFilter.class)
                 .build();
     }
 

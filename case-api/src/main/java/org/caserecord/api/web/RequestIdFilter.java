@@ -25,7 +25,7 @@ public class RequestIdFilter extends OncePerRequestFilter {
 
     public static final String REQUEST_ID_HEADER = "X-Request-Id";
     public static final String CORRELATION_ID_HEADER = "X-Correlation-Id";
-    static final String MDC_REQUEST_ID = "requestId";
+    public static final String MDC_REQUEST_ID = "requestId";
     static final String MDC_CORRELATION_ID = "correlationId";
 
     /** Ids are echoed into logs and headers, so only short plain tokens are taken from callers. */
