@@ -5,6 +5,7 @@ import java.security.MessageDigest;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -12,19 +13,14 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.SortedSet;
 
-import org.axonframework.eventhandling.GapAwareTrackingToken;
-import org.axonframework.eventhandling.TrackingToken;
-import org.axonframework.eventhandling.WrappedToken;
-import org.axonframework.serialization.Serializer;
-import org.axonframework.serialization.SimpleSerializedObject;
 import org.caserecord.api.audit.Verification.CaseResult;
 import org.caserecord.api.audit.Verification.Checkpoint;
 import org.caserecord.api.audit.Verification.CheckpointResult;
 import org.caserecord.api.audit.Verification.Mismatch;
 import org.caserecord.api.audit.Verification.Problem;
 import org.caserecord.api.audit.Verification.StoreResult;
+import org.caserecord.api.config.ClinicProperties;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -39,6 +35,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Service
 public class AuditChain {
 
+    public static final String ALGORITHM = StoredEvent.ALGORITHM;
     static final int MAX_FAILURES_LISTED = 100;
     private static final int FETCH_SIZE = 1000;
     private static final HexFormat HEX = HexFormat.of();
@@ -58,16 +55,16 @@ public class AuditChain {
     private final JdbcTemplate jdbcTemplate;
     private final JdbcClient jdbc;
     private final TransactionTemplate readOnly;
-    private final Serializer serializer;
+    private final Duration settleTime;
     private final Clock clock;
 
     AuditChain(JdbcTemplate jdbcTemplate, JdbcClient jdbc, PlatformTransactionManager transactions,
-               Serializer serializer, Clock clock) {
+               ClinicProperties properties, Clock clock) {
         this.jdbcTemplate = jdbcTemplate;
         this.jdbc = jdbc;
         this.readOnly = new TransactionTemplate(transactions);
         this.readOnly.setReadOnly(true);
-        this.serializer = serializer;
+        this.settleTime = properties.checkpointSettleTime();
         this.clock = clock;
     }
 
@@ -79,6 +76,26 @@ public class AuditChain {
         List<CaseResult> results = new ArrayList<>();
         stream(sql, new Object[] {caseId, caseId}, results::add);
         return results.stream().findFirst();
+    }
+
+    /**
+     * The chain hash of the case's event at {@code sequence}, recomputed from the event table
+     * (hex); what its seal holds while the store is intact.
+     */
+    public String chainHashAt(String caseId, long sequence) {
+        byte[] chain = StoredEvent.GENESIS;
+        for (StoredEvent event : jdbc.sql("SELECT " + StoredEvent.COLUMNS + """
+                         FROM domain_event_entry
+                        WHERE aggregate_identifier = :caseId AND sequence_number <= :sequence
+                        ORDER BY sequence_number
+                        """)
+                .param("caseId", caseId)
+                .param("sequence", sequence)
+                .query((rs, n) -> StoredEvent.from(rs))
+                .list()) {
+            chain = event.chainHash(chain);
+        }
+        return HEX.formatHex(chain);
     }
 
     /** Every case's chain checked against its seals. */
@@ -148,25 +165,26 @@ public class AuditChain {
     }
 
     /**
-     * The highest global index up to which every event is sealed, from the sealer's own token
-     * (read, never claimed): below its first gap, or its index when there is none.
+     * The highest global index up to which every event is sealed and settled: the newest seal at
+     * least the settle time old, or just below the first event under it that has no seal. The
+     * settle time outlasts write transactions, so no event can still appear below the position.
      */
     long sealedPosition() {
-        Optional<TrackingToken> token = jdbc.sql("""
-                        SELECT token, token_type FROM token_entry
-                         WHERE processor_name = :processor AND segment = 0 AND token IS NOT NULL
+        Long position = jdbc.sql("""
+                        WITH settled AS (
+                            SELECT max(global_index) AS candidate FROM event_seal
+                             WHERE sealed_at <= now() - make_interval(secs => :settleSeconds))
+                        SELECT least((SELECT candidate FROM settled),
+                                     (SELECT min(e.global_index) - 1 FROM domain_event_entry e
+                                       WHERE e.global_index <= (SELECT candidate FROM settled)
+                                         AND NOT EXISTS (SELECT 1 FROM event_seal s
+                                                          WHERE s.global_index = e.global_index)))
                         """)
-                .param("processor", EventSealer.PROCESSING_GROUP)
-                .query((rs, n) -> (TrackingToken) serializer.deserialize(
-                        new SimpleSerializedObject<>(rs.getBytes("token"), byte[].class, rs.getString("token_type"),
-                                null)))
-                .optional();
-        TrackingToken lowerBound = token.map(WrappedToken::unwrapLowerBound).orElse(null);
-        if (lowerBound instanceof GapAwareTrackingToken gapAware) {
-            SortedSet<Long> gaps = gapAware.getGaps();
-            return gaps.isEmpty() ? gapAware.getIndex() : gaps.first() - 1;
-        }
-        return lowerBound == null ? -1 : lowerBound.position().orElse(-1);
+                .param("settleSeconds", settleTime.toMillis() / 1000.0)
+                .query(Long.class)
+                .optional()
+                .orElse(null);
+        return position == null ? -1 : position;
     }
 
     private static void addToDigest(MessageDigest digest, long globalIndex, byte[] chainHash) {

@@ -16,6 +16,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param overdueAfterDays  days without contact after which an open case counts as overdue
  * @param aggregateCacheSize how many cases' state commands keep in memory between commands
  *                        (0 turns the cache off); checked against the event store on every use
+ * @param checkpointSettleTime how old the newest seal an audit checkpoint covers must be: longer than
+ *                        any write transaction lasts, so no event can still appear below its position
  */
 @ConfigurationProperties("caserecord")
 public record ClinicProperties(
@@ -23,5 +25,6 @@ public record ClinicProperties(
         @DefaultValue("3s") Duration readYourWrites,
         @DefaultValue("100ms") Duration eventPollInterval,
         @DefaultValue("30") int overdueAfterDays,
-        @DefaultValue("5000") long aggregateCacheSize) {
+        @DefaultValue("5000") long aggregateCacheSize,
+        @DefaultValue("60s") Duration checkpointSettleTime) {
 }

@@ -17,7 +17,9 @@ import org.springframework.test.context.ContextConfiguration;
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+// Tests write one request at a time, so no write can still be in flight below a checkpoint.
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "caserecord.checkpoint-settle-time=0s")
 @ContextConfiguration(initializers = TestDatabaseDirectory.class)
 @ExtendWith(HttpApiResolver.class)
 public @interface ApiTest {
