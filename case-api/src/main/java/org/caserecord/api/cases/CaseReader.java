@@ -18,7 +18,7 @@ import org.springframework.stereotype.Component;
  * read waits briefly for the projection to catch up instead of serving an older case.
  */
 @Component
-class CaseReader {
+public class CaseReader {
 
     private static final long POLL_MILLIS = 15;
 
@@ -32,7 +32,16 @@ class CaseReader {
         this.maxWait = properties.readYourWrites();
     }
 
-    CaseFileView read(UUID caseId) {
+    public CaseFileView read(UUID caseId) {
+        awaitProjected(caseId);
+        return caseFiles.find(caseId).orElseThrow(CaseReader::notYetAvailable);
+    }
+
+    /**
+     * Waits (briefly) until the case file read model, and the read models written with it,
+     * reflect every committed event of the case; 404 when the case does not exist.
+     */
+    public void awaitProjected(UUID caseId) {
         long committed = eventStore.lastSequenceNumberFor(caseId.toString())
                 .orElseThrow(ApiException::caseNotFound);
         long deadline = System.nanoTime() + maxWait.toNanos();
@@ -41,9 +50,14 @@ class CaseReader {
             sleep();
             projected = caseFiles.versionOf(caseId);
         }
-        return caseFiles.find(caseId).orElseThrow(() -> new ApiException(HttpStatus.SERVICE_UNAVAILABLE,
-                "read-model-behind", "Case not yet available",
-                "The case exists but its case file is still being built. Retry shortly."));
+        if (projected.isEmpty()) {
+            throw notYetAvailable();
+        }
+    }
+
+    private static ApiException notYetAvailable() {
+        return new ApiException(HttpStatus.SERVICE_UNAVAILABLE, "read-model-behind", "Case not yet available",
+                "The case exists but its case file is still being built. Retry shortly.");
     }
 
     private static void sleep() {

@@ -46,6 +46,11 @@ public class PointInTime {
         return CaseFileRebuild.fold(events);
     }
 
+    /** Every event of the case, in order; 404 when the case does not exist. */
+    public List<DomainEventMessage<?>> events(UUID caseId) {
+        return read(caseId, event -> true);
+    }
+
     /** The case's events from its first up to and including {@code version}. */
     public List<DomainEventMessage<?>> eventsUpTo(UUID caseId, long version) {
         List<DomainEventMessage<?>> events = read(caseId, event -> event.getSequenceNumber() <= version);

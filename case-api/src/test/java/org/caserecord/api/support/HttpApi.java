@@ -84,6 +84,18 @@ public final class HttpApi {
                     .POST(HttpRequest.BodyPublishers.ofByteArray(body)));
         }
 
+        /** A GET whose body is binary (a PDF). */
+        public HttpResponse<byte[]> getBytes(String path) {
+            try {
+                return client.send(builder(path).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+            } catch (IOException e) {
+                throw new IllegalStateException(e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+
         public Response method(String method, String path) {
             return send(builder(path).method(method, HttpRequest.BodyPublishers.noBody()));
         }
