@@ -12,6 +12,7 @@ import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventhandling.tokenstore.UnableToClaimTokenException;
 import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.caserecord.api.audit.EventSealer;
 import org.caserecord.api.web.ApiException;
 import org.caserecord.projections.casefile.CaseFileProjection;
 import org.caserecord.projections.caseload.CaseloadProjection;
@@ -33,6 +34,9 @@ public class ProjectionAdministration {
     private static final Logger log = LoggerFactory.getLogger(ProjectionAdministration.class);
     static final List<String> PROJECTIONS = List.of(CaseFileProjection.PROCESSING_GROUP,
             CaseloadProjection.PROCESSING_GROUP);
+    /** Reported like the read models, never replayed: seals are append-only and never rebuilt. */
+    static final List<String> PROCESSORS = List.of(CaseFileProjection.PROCESSING_GROUP,
+            CaseloadProjection.PROCESSING_GROUP, EventSealer.PROCESSING_GROUP);
 
     private final EventProcessingConfiguration processing;
     private final EventStore eventStore;
@@ -44,7 +48,7 @@ public class ProjectionAdministration {
 
     public List<ProjectionStatus> statuses() {
         Long head = position(eventStore.createHeadToken());
-        return PROJECTIONS.stream().map(name -> status(processor(name), head)).toList();
+        return PROCESSORS.stream().map(name -> status(processor(name), head)).toList();
     }
 
     public ProjectionStatus status(String name) {
@@ -57,6 +61,10 @@ public class ProjectionAdministration {
      */
     public synchronized ProjectionStatus replay(String name, String actor) {
         StreamingEventProcessor processor = processor(name);
+        if (!PROJECTIONS.contains(name)) {
+            throw new ApiException(HttpStatus.CONFLICT, "replay-not-allowed", "Replay not allowed",
+                    "The audit trail's seals are append-only; they are never rebuilt from the store.");
+        }
         log.info("Replay of read model {} requested by {}", name, actor);
         processor.shutdownAsync().orTimeout(60, TimeUnit.SECONDS).join();
         try {
@@ -71,9 +79,9 @@ public class ProjectionAdministration {
     }
 
     private StreamingEventProcessor processor(String name) {
-        if (!PROJECTIONS.contains(name)) {
+        if (!PROCESSORS.contains(name)) {
             throw new ApiException(HttpStatus.NOT_FOUND, "projection-not-found", "Projection not found",
-                    "Known read models: " + String.join(", ", PROJECTIONS) + ".");
+                    "Known processors: " + String.join(", ", PROCESSORS) + ".");
         }
         return processing.eventProcessor(name, StreamingEventProcessor.class)
                 .orElseThrow(() -> new IllegalStateException("No streaming processor for " + name));

@@ -27,7 +27,7 @@ class ProjectionController {
     }
 
     @GetMapping
-    @Operation(summary = "Every read model's processor: running, replaying, caught up, position against the head")
+    @Operation(summary = "Every read model's processor and the audit sealer: running, replaying, caught up, position against the head")
     List<ProjectionStatus> statuses() {
         return projections.statuses();
     }

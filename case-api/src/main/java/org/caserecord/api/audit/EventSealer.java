@@ -16,9 +16,9 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @ProcessingGroup(EventSealer.PROCESSING_GROUP)
-class EventSealer {
+public class EventSealer {
 
-    static final String PROCESSING_GROUP = "audit-seal";
+    public static final String PROCESSING_GROUP = "audit-seal";
 
     private final JdbcClient jdbc;
 
