@@ -41,8 +41,10 @@ import tools.jackson.databind.json.JsonMapper;
  * Measures the service against what its PostgreSQL can do, in one run on one database:
  * saturated command throughput against raw JDBC inserts of event-shaped rows, latency at
  * half that rate (open model, coordinated-omission corrected) against raw inserts at the same
- * rate, projection lag, a long case against a short one, and a correctness check. Prints a
- * table and writes JSON to benchmark-results/. See docs/benchmarks.md.
+ * rate, projection lag, a long case against a short one (commands, and reads rebuilt from the
+ * event store against raw reads of its rows), replay, sealing of the audit trail's hash chains,
+ * growth, and a correctness check. Prints a table and writes JSON to benchmark-results/. See
+ * docs/benchmarks.md.
  */
 public final class Benchmark {
 
@@ -50,6 +52,9 @@ public final class Benchmark {
     private static final int CLIENTS = 16;
     private static final int CASES = 200;
     private static final String NOTES = "x".repeat(780);
+    /** Sequential reads per measurement of figure 5's second half, after unmeasured warm-up reads. */
+    private static final int READS = 200;
+    private static final int READ_WARM_UP = 20;
 
     private final ServiceProcess service;
     private final Duration duration;
@@ -57,8 +62,11 @@ public final class Benchmark {
             .executor(Executors.newFixedThreadPool(64)).build();
     private final String authorization;
     private final String adminAuthorization;
+    private final String auditorAuthorization;
     private final long storedEvents;
     private final List<String> cases = new ArrayList<>();
+    /** A case the fill of figure 3 stored by SQL, whose hash chain the last correctness check verifies. */
+    private String filledCase;
     /** Every meeting the service acknowledged with 201: case id → meeting ids. */
     private final Map<String, Set<String>> acknowledged = new ConcurrentHashMap<>();
     private final Map<String, Object> results = new LinkedHashMap<>();
@@ -68,6 +76,7 @@ public final class Benchmark {
         this.duration = duration;
         this.authorization = basic("ada", password);
         this.adminAuthorization = basic("rita", password);
+        this.auditorAuthorization = basic("ida", password);
         this.storedEvents = storedEvents;
     }
 
@@ -140,7 +149,11 @@ public final class Benchmark {
                 .put("firstRunWhileWarmingUp", round(firstCommandsPerSecond));
         results.put("correctness after figures 1-5", correctness());
 
+        long sealedBeforeFill = scalar("SELECT count(*) FROM event_seal");
+        long fillStarted = System.nanoTime();
         long events = storeEvents(storedEvents);
+        // The audit-seal processor seals every stored copy; the replay is measured only once it is done.
+        sealing(events, sealedBeforeFill, fillStarted);
         replay(events);
         growth(commandsPerSecond, events);
         results.put("correctness after replay and growth", correctness());
@@ -362,15 +375,125 @@ public final class Benchmark {
             events = version == null ? events : version.intValue();
         }
         String shortCase = openCase();
+        long shortVersion = 0;
         for (int i = 0; i < 9; i++) {
-            recordMeeting(shortCase);
+            Long version = recordMeeting(shortCase);
+            shortVersion = version == null ? shortVersion : version;
         }
+        // Reads first, while the cases still hold ~1,000 and 10 events (the commands below add 200 to each).
+        Map<String, Object> reads = longCaseReads(longCase, events, shortCase, shortVersion);
         Histogram onLong = sequentialLatency(longCase, 200);
         Histogram onShort = sequentialLatency(shortCase, 200);
         double ratio = ms(onLong, 50) / Math.max(0.001, ms(onShort, 50));
-        results.put("5 long case: command p50 on 1,000 events vs 10 (ms)", Map.of("longP50", ms(onLong, 50),
-                "shortP50", ms(onShort, 50), "ratio", round(ratio), "target", "<= 1.5", "met", ratio <= 1.5,
-                "asOfRebuild", "not measured: as-of views are not built yet"));
+        Map<String, Object> figure = new LinkedHashMap<>();
+        figure.put("longP50", ms(onLong, 50));
+        figure.put("shortP50", ms(onShort, 50));
+        figure.put("ratio", round(ratio));
+        figure.put("target", "<= 1.5");
+        figure.put("met", ratio <= 1.5);
+        figure.put("reads", reads);
+        results.put("5 long case: command p50 on 1,000 events vs 10 (ms)", figure);
+    }
+
+    /**
+     * The second half of figure 5: the long case read from the read model, and the long and short
+     * case rebuilt from the event store at their last version ({@code ?version=}), against one
+     * JDBC query reading every row of the long case. Sequential requests, each preceded by
+     * unmeasured warm-up requests.
+     */
+    private Map<String, Object> longCaseReads(String longCase, long longVersion, String shortCase, long shortVersion)
+            throws Exception {
+        String rebuildLong = "/api/cases/" + longCase + "?version=" + longVersion;
+        String rebuildShort = "/api/cases/" + shortCase + "?version=" + shortVersion;
+        expectVersion(rebuildLong, longVersion);
+        expectVersion(rebuildShort, shortVersion);
+        expectVersion("/api/cases/" + longCase, longVersion);
+        Histogram readModel = sequentialReads("/api/cases/" + longCase);
+        Histogram rebuiltLong = sequentialReads(rebuildLong);
+        Histogram rebuiltShort = sequentialReads(rebuildShort);
+        Histogram raw = rawCaseReads(longCase, longVersion + 1);
+        Map<String, Object> reads = new LinkedHashMap<>();
+        reads.put("eventsLong", longVersion + 1);
+        reads.put("eventsShort", shortVersion + 1);
+        reads.put("requestsEach", READS);
+        reads.put("readModelLong", percentiles(readModel));
+        reads.put("rebuildLong", percentiles(rebuiltLong));
+        reads.put("rebuildShort", percentiles(rebuiltShort));
+        reads.put("rawSelectLong", percentiles(raw));
+        reads.put("rebuildVsRawP50", round(ms(rebuiltLong, 50) / Math.max(0.001, ms(raw, 50))));
+        reads.put("rebuildVsReadModelP50", round(ms(rebuiltLong, 50) / Math.max(0.001, ms(readModel, 50))));
+        return reads;
+    }
+
+    /** Fails unless the case read at {@code path} answers 200 with the given version. */
+    private void expectVersion(String path, long version) throws Exception {
+        HttpResponse<String> read = http.send(HttpRequest.newBuilder(uri(path)).header("Authorization", authorization)
+                .timeout(Duration.ofSeconds(60)).build(), HttpResponse.BodyHandlers.ofString());
+        if (read.statusCode() != 200 || JSON.readTree(read.body()).get("version").asLong() != version) {
+            throw new IllegalStateException("GET " + path + " answered " + read.statusCode()
+                    + " without version " + version);
+        }
+    }
+
+    private Histogram sequentialReads(String path) throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(uri(path)).header("Authorization", authorization)
+                .timeout(Duration.ofSeconds(60)).build();
+        Histogram histogram = new Histogram(3_600_000_000L, 3);
+        for (int i = 0; i < READ_WARM_UP + READS; i++) {
+            long start = System.nanoTime();
+            int status = http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+            long elapsed = System.nanoTime() - start;
+            if (status != 200) {
+                throw new IllegalStateException("GET " + path + " answered " + status);
+            }
+            if (i >= READ_WARM_UP) {
+                histogram.recordValue(elapsed);
+            }
+        }
+        return histogram;
+    }
+
+    /** What the event store reads for a rebuild, done directly: every row of the case in order. */
+    private Histogram rawCaseReads(String caseId, long expectedRows) throws Exception {
+        Histogram histogram = new Histogram(3_600_000_000L, 3);
+        try (Connection connection = connect()) {
+            for (int i = 0; i < READ_WARM_UP + READS; i++) {
+                long start = System.nanoTime();
+                long rows = 0;
+                try (PreparedStatement query = connection.prepareStatement("""
+                        SELECT event_identifier, aggregate_identifier, sequence_number, type, time_stamp, payload_type,
+                               payload_revision, payload, meta_data
+                          FROM domain_event_entry WHERE aggregate_identifier = ? ORDER BY sequence_number""")) {
+                    query.setString(1, caseId);
+                    try (ResultSet rs = query.executeQuery()) {
+                        while (rs.next()) {
+                            // Every column taken out of the row, as the event store's reader does.
+                            long bytes = rs.getString(1).length() + rs.getString(2).length() + rs.getLong(3)
+                                    + rs.getString(4).length() + rs.getString(5).length() + rs.getString(6).length()
+                                    + String.valueOf(rs.getString(7)).length() + rs.getBytes(8).length
+                                    + rs.getBytes(9).length;
+                            rows += bytes > 0 ? 1 : 0;
+                        }
+                    }
+                }
+                long elapsed = System.nanoTime() - start;
+                if (rows < expectedRows) {
+                    throw new IllegalStateException("Read " + rows + " rows of case " + caseId + ", expected "
+                            + expectedRows);
+                }
+                if (i >= READ_WARM_UP) {
+                    histogram.recordValue(elapsed);
+                }
+            }
+        }
+        return histogram;
+    }
+
+    private static Map<String, Object> percentiles(Histogram histogram) {
+        Map<String, Object> percentiles = new LinkedHashMap<>();
+        percentiles.put("p50", ms(histogram, 50));
+        percentiles.put("p99", ms(histogram, 99));
+        return percentiles;
     }
 
     private Histogram sequentialLatency(String caseId, int commands) {
@@ -446,7 +569,151 @@ public final class Benchmark {
         long events = scalar("SELECT count(*) FROM domain_event_entry");
         double seconds = (System.nanoTime() - start) / 1e9;
         System.out.printf("Stored: %,d events in the store (%.0f s)%n", events, seconds);
+        if (newCases > 0) {
+            filledCase = string(
+                    "SELECT aggregate_identifier FROM domain_event_entry ORDER BY global_index DESC LIMIT 1");
+        }
         return events;
+    }
+
+    /**
+     * Figure 7: the audit-seal processor seals every stored copy (it starts while the fill runs).
+     * Waits until every event has its seal, polling the seal count every second; the event table
+     * is counted again only when the seals reach its count (counting a gigabyte every second would
+     * load the machine being measured). The rate counts the events still unsealed when the fill
+     * ended over the time it took to seal them; the read models project the same events meanwhile.
+     * Then, with the service idle, the same work done plainly with JDBC ({@link RawSealing}).
+     */
+    private void sealing(long events, long sealedBeforeFill, long fillStarted) throws Exception {
+        long start = System.nanoTime();
+        long sealedAtFillEnd = scalar("SELECT count(*) FROM event_seal");
+        System.out.printf("Sealing: %,d of %,d events sealed when the fill ended; waiting for the rest ...%n",
+                sealedAtFillEnd, events);
+        long deadline = start + TimeUnit.MINUTES.toNanos(60);
+        long total = events;
+        long sealed = sealedAtFillEnd;
+        long errorSince = 0;
+        long lastProgress = start;
+        long sealedAtLastProgress = sealed;
+        Double readModelsCaughtUp = null;
+        while (true) {
+            if (sealed >= total) {
+                total = scalar("SELECT count(*) FROM domain_event_entry");
+                if (sealed == total) {
+                    break;
+                }
+            }
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("Sealing did not catch up within 60 minutes: " + sealed + " of "
+                        + total + " events sealed");
+            }
+            Thread.sleep(1000);
+            sealed = scalar("SELECT count(*) FROM event_seal");
+            long now = System.nanoTime();
+            Map<String, JsonNode> statuses = processorStatuses();
+            if (readModelsCaughtUp == null && readModelsCaughtUp(statuses)) {
+                readModelsCaughtUp = (now - start) / 1e9;
+            }
+            JsonNode sealer = statuses.get("audit-seal");
+            errorSince = sealer != null && sealer.get("error").asBoolean() ? (errorSince == 0 ? now : errorSince) : 0;
+            if (errorSince != 0 && now - errorSince > TimeUnit.SECONDS.toNanos(60)) {
+                throw new IllegalStateException("The audit-seal processor has been in error for a minute at "
+                        + sealed + " of " + total + " events sealed; see service.log");
+            }
+            if (now - lastProgress >= TimeUnit.SECONDS.toNanos(10)) {
+                System.out.printf("Sealing: %,d of %,d events sealed (%,.0f/s over the last %.0f s; read models %s)%n",
+                        sealed, total, (sealed - sealedAtLastProgress) / ((now - lastProgress) / 1e9),
+                        (now - lastProgress) / 1e9, readModelsCaughtUp == null ? "still projecting" : "at the head");
+                lastProgress = now;
+                sealedAtLastProgress = sealed;
+            }
+        }
+        long end = System.nanoTime();
+        double seconds = (end - start) / 1e9;
+        System.out.printf("Sealed: all %,d events (%.0f s after the fill)%n", total, seconds);
+        // Rarely the sealer keeps up with the fill; then the rate is taken over the fill and after it.
+        boolean afterFill = total - sealedAtFillEnd >= Math.max(1000, (total - sealedBeforeFill) / 10);
+        double service = afterFill ? (total - sealedAtFillEnd) / seconds
+                : (total - sealedBeforeFill) / ((end - fillStarted) / 1e9);
+        if (readModelsCaughtUp == null) {
+            awaitReadModelsCaughtUp();
+        }
+        long rawEvents;
+        long rawStart;
+        long rawEnd;
+        long rawMatchingSeals;
+        try (Connection reader = connect(); Connection writer = connect()) {
+            RawSealing.createTable(writer);
+            rawStart = System.nanoTime();
+            rawEvents = RawSealing.sealAll(reader, writer);
+            rawEnd = System.nanoTime();
+            rawMatchingSeals = scalar("""
+                    SELECT count(*) FROM bench_raw_seal r
+                      JOIN event_seal s USING (aggregate_identifier, sequence_number)
+                     WHERE r.chain_hash = s.chain_hash""");
+            writer.setAutoCommit(true);
+            RawSealing.dropTable(writer);
+        }
+        double raw = rawEvents / ((rawEnd - rawStart) / 1e9);
+        Map<String, Object> figure = new LinkedHashMap<>();
+        figure.put("events", total);
+        figure.put("sealedWhileFilling", sealedAtFillEnd - sealedBeforeFill);
+        figure.put("sealedAfterFill", total - sealedAtFillEnd);
+        figure.put("secondsAfterFill", round(seconds));
+        figure.put("measuredOver", afterFill ? "after the fill" : "the fill and after it");
+        figure.put("readModelsCaughtUpAfterSeconds", readModelsCaughtUp == null ? "later" : round(readModelsCaughtUp));
+        figure.put("service", round(service));
+        figure.put("rawBaseline", round(raw));
+        figure.put("rawBaselineEvents", rawEvents);
+        figure.put("rawChainsEqualSeals", rawMatchingSeals == rawEvents);
+        figure.put("ratio", round(service / raw));
+        results.put("7 sealing rate (events/s)", figure);
+    }
+
+    /** The processors' statuses from the service, by name (the read models and audit-seal). */
+    private Map<String, JsonNode> processorStatuses() throws Exception {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri("/api/admin/projections"))
+                .header("Authorization", adminAuthorization).timeout(Duration.ofSeconds(30)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        Map<String, JsonNode> statuses = new LinkedHashMap<>();
+        if (response.statusCode() == 200) {
+            for (JsonNode status : JSON.readTree(response.body())) {
+                statuses.put(status.get("name").asString(), status);
+            }
+        }
+        return statuses;
+    }
+
+    /**
+     * Both read models have processed up to the newest stored event. Not the caughtUp flag: a
+     * segment keeps it while new events arrive, so it says nothing about events stored by SQL.
+     */
+    private static boolean readModelsCaughtUp(Map<String, JsonNode> statuses) {
+        return atHead(statuses.get("case-file")) && atHead(statuses.get("caseload"));
+    }
+
+    private static boolean atHead(JsonNode status) {
+        return status != null && !status.get("replaying").asBoolean() && status.path("position").isNumber()
+                && status.path("headPosition").isNumber()
+                && status.path("position").asLong() >= status.path("headPosition").asLong();
+    }
+
+    /** The end of a replay, as figure 3 has always detected it. */
+    private static boolean caughtUp(JsonNode status) {
+        return status != null && !status.get("replaying").asBoolean() && status.get("caughtUp").asBoolean();
+    }
+
+    /** So that the raw baseline of figure 7 and the replay of figure 3 run on an idle service. */
+    private void awaitReadModelsCaughtUp() throws Exception {
+        System.out.println("Waiting for the read models to project the stored events ...");
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(30);
+        while (System.nanoTime() < deadline) {
+            if (readModelsCaughtUp(processorStatuses())) {
+                return;
+            }
+            Thread.sleep(1000);
+        }
+        throw new IllegalStateException("The read models did not catch up within 30 minutes");
     }
 
     /**
@@ -469,13 +736,11 @@ public final class Benchmark {
         long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(30);
         while (seconds.size() < 2 && System.nanoTime() < deadline) {
             Thread.sleep(250);
-            HttpResponse<String> statuses = http.send(HttpRequest.newBuilder(uri("/api/admin/projections"))
-                    .header("Authorization", adminAuthorization).build(), HttpResponse.BodyHandlers.ofString());
-            for (JsonNode status : JSON.readTree(statuses.body())) {
-                String name = status.get("name").asString();
-                if (!seconds.containsKey(name) && !status.get("replaying").asBoolean()
-                        && status.get("caughtUp").asBoolean()) {
-                    seconds.put(name, (System.nanoTime() - start) / 1e9);
+            // The list also holds the audit-seal processor, which is never replayed.
+            Map<String, JsonNode> statuses = processorStatuses();
+            for (String projection : List.of("case-file", "caseload")) {
+                if (!seconds.containsKey(projection) && caughtUp(statuses.get(projection))) {
+                    seconds.put(projection, (System.nanoTime() - start) / 1e9);
                 }
             }
         }
@@ -541,7 +806,11 @@ public final class Benchmark {
 
     // --- correctness -----------------------------------------------------------------------
 
-    /** Every acknowledged meeting is stored and reflected exactly once in the read models. */
+    /**
+     * Every acknowledged meeting is stored and reflected exactly once in the read models, every
+     * stored event has exactly one seal, and the service verifies the hash chains of the long case
+     * and (after the fill) of a case the fill stored.
+     */
     private Map<String, Object> correctness() throws Exception {
         long ackCount = acknowledged.values().stream().mapToLong(Set::size).sum();
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
@@ -573,15 +842,66 @@ public final class Benchmark {
                 }
             }
         }
-        boolean ok = behind == 0 && missing == 0 && storedMeetings >= ackCount && readModelMeetings == storedMeetings;
+        Map<String, Object> seals = seals();
+        boolean ok = behind == 0 && missing == 0 && storedMeetings >= ackCount && readModelMeetings == storedMeetings
+                && Boolean.TRUE.equals(seals.get("ok"));
         Map<String, Object> check = new LinkedHashMap<>();
         check.put("acknowledgedMeetings", ackCount);
         check.put("meetingEventsInStore", storedMeetings);
         check.put("meetingsInCaseFile", readModelMeetings);
         check.put("acknowledgedButMissingFromReadModel", missing);
         check.put("casesWhoseReadModelsLagTheStore", behind);
+        check.put("seals", seals);
         check.put("ok", ok);
         return check;
+    }
+
+    /**
+     * Once the sealer has reached the newest event: as many seals as events and no event without
+     * one (event_seal's unique event_identifier makes that exactly one each), and the service's
+     * own verification of chosen cases' chains, asked as an auditor.
+     */
+    private Map<String, Object> seals() throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+        long unsealedTail;
+        do {
+            unsealedTail = scalar("""
+                    SELECT count(*) FROM domain_event_entry
+                     WHERE global_index > (SELECT coalesce(max(global_index), -1) FROM event_seal)""");
+            if (unsealedTail > 0) {
+                Thread.sleep(200);
+            }
+        } while (unsealedTail > 0 && System.nanoTime() < deadline);
+        long events = scalar("SELECT count(*) FROM domain_event_entry");
+        long sealCount = scalar("SELECT count(*) FROM event_seal");
+        long withoutSeal = scalar("""
+                SELECT count(*) FROM domain_event_entry e
+                 WHERE NOT EXISTS (SELECT 1 FROM event_seal s WHERE s.event_identifier = e.event_identifier)""");
+        Map<String, Object> verified = new LinkedHashMap<>();
+        for (String caseId : filledCase == null ? List.of(cases.get(0)) : List.of(cases.get(0), filledCase)) {
+            verified.put(caseId, chainVerified(caseId));
+        }
+        Map<String, Object> check = new LinkedHashMap<>();
+        check.put("eventsInStore", events);
+        check.put("seals", sealCount);
+        check.put("eventsWithoutSeal", withoutSeal);
+        check.put("chainVerifiedByService", verified);
+        check.put("ok", events == sealCount && withoutSeal == 0
+                && verified.values().stream().allMatch(Boolean.TRUE::equals));
+        return check;
+    }
+
+    /** GET /api/audit/verification?caseId= as the auditor: true only for 200 with verified true. */
+    private boolean chainVerified(String caseId) throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(uri("/api/audit/verification?caseId=" + caseId))
+                .header("Authorization", auditorAuthorization).timeout(Duration.ofSeconds(60)).build();
+        HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 200) {
+            System.out.println("Verification of case " + caseId + " answered " + response.statusCode() + ": "
+                    + response.body());
+            return false;
+        }
+        return JSON.readTree(response.body()).get("verified").asBoolean();
     }
 
     // --- helpers -----------------------------------------------------------------------------
@@ -657,6 +977,13 @@ public final class Benchmark {
         insert.setString(6, aggregate);
         insert.setLong(7, sequence);
         insert.setString(8, "CaseFile");
+    }
+
+    private String string(String sql) throws Exception {
+        try (Connection connection = connect(); Statement statement = connection.createStatement();
+             ResultSet rs = statement.executeQuery(sql)) {
+            return rs.next() ? rs.getString(1) : null;
+        }
     }
 
     private long scalar(String sql) throws Exception {

@@ -71,6 +71,11 @@ final class ServiceProcess implements AutoCloseable {
             command.add("--caserecord.security.accounts[1].roles[0]=RECORDS_OFFICER");
             command.add("--caserecord.security.accounts[1].password-hash="
                     + "$2a$10$qWnsn/kdmkdWKQFggCDunecEUu2EqEiwvAFhe0MMGjRD6NhtmwsR6");
+            // The auditor whose hash-chain verification the correctness checks require.
+            command.add("--caserecord.security.accounts[2].id=ida");
+            command.add("--caserecord.security.accounts[2].roles[0]=AUDITOR");
+            command.add("--caserecord.security.accounts[2].password-hash="
+                    + "$2a$10$qWnsn/kdmkdWKQFggCDunecEUu2EqEiwvAFhe0MMGjRD6NhtmwsR6");
             jdbcUrl = databaseUrl;
             jdbcUser = user;
             jdbcPassword = password;
