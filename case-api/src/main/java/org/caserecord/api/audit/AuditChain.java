@@ -13,6 +13,9 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.Semaphore;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 import org.caserecord.api.audit.Verification.CaseResult;
 import org.caserecord.api.audit.Verification.Checkpoint;
@@ -21,6 +24,8 @@ import org.caserecord.api.audit.Verification.Mismatch;
 import org.caserecord.api.audit.Verification.Problem;
 import org.caserecord.api.audit.Verification.StoreResult;
 import org.caserecord.api.config.ClinicProperties;
+import org.caserecord.api.web.ApiException;
+import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -38,24 +43,37 @@ public class AuditChain {
     public static final String ALGORITHM = StoredEvent.ALGORITHM;
     static final int MAX_FAILURES_LISTED = 100;
     private static final int FETCH_SIZE = 1000;
+    private static final Duration SEAL_WAIT = Duration.ofSeconds(3);
     private static final HexFormat HEX = HexFormat.of();
 
-    private static final String JOINED = """
-            SELECT coalesce(e.aggregate_identifier, s.aggregate_identifier) AS case_id,
-                   coalesce(e.sequence_number, s.sequence_number) AS seq,
-                   e.global_index, e.event_identifier, e.aggregate_identifier, e.sequence_number, e.type,
+    /** Events in each case's order with their seals: an index scan, no sort of the table. */
+    private static final String EVENTS_WITH_SEALS = """
+            SELECT e.global_index, e.event_identifier, e.aggregate_identifier, e.sequence_number, e.type,
                    e.payload_type, e.payload_revision, e.time_stamp, e.payload, e.meta_data,
                    s.event_identifier AS sealed_event_identifier, s.chain_hash AS sealed_hash
-              FROM %s e
-              FULL OUTER JOIN %s s
+              FROM domain_event_entry e
+              LEFT JOIN event_seal s
                 ON s.aggregate_identifier = e.aggregate_identifier AND s.sequence_number = e.sequence_number
-             ORDER BY 1, 2
+             %s
+             ORDER BY e.aggregate_identifier, e.sequence_number
+            """;
+
+    /** Seals whose event is gone: per case, the first such sequence and the event it sealed. */
+    private static final String ORPHANED_SEALS = """
+            SELECT DISTINCT ON (s.aggregate_identifier) s.aggregate_identifier, s.sequence_number, s.event_identifier
+              FROM event_seal s
+             WHERE NOT EXISTS (SELECT 1 FROM domain_event_entry e
+                                WHERE e.aggregate_identifier = s.aggregate_identifier
+                                  AND e.sequence_number = s.sequence_number)
+               %s
+             ORDER BY s.aggregate_identifier, s.sequence_number
             """;
 
     private final JdbcTemplate jdbcTemplate;
     private final JdbcClient jdbc;
     private final TransactionTemplate readOnly;
     private final Duration settleTime;
+    private final Semaphore wholeStoreScan = new Semaphore(1);
     private final Clock clock;
 
     AuditChain(JdbcTemplate jdbcTemplate, JdbcClient jdbc, PlatformTransactionManager transactions,
@@ -70,21 +88,20 @@ public class AuditChain {
 
     /** The case's chain checked against its seals; empty when the case has neither events nor seals. */
     public Optional<CaseResult> verifyCase(String caseId) {
-        String sql = joined(
-                "(SELECT * FROM domain_event_entry WHERE aggregate_identifier = ?)",
-                "(SELECT * FROM event_seal WHERE aggregate_identifier = ?)");
         List<CaseResult> results = new ArrayList<>();
-        stream(sql, new Object[] {caseId, caseId}, results::add);
+        scan("WHERE e.aggregate_identifier = ?", "AND s.aggregate_identifier = ?", caseId, results::add);
         return results.stream().findFirst();
     }
 
     /**
-     * The chain hash of the case's event at {@code sequence}, recomputed from the event table
-     * (hex); what its seal holds while the store is intact.
+     * The chain hash (hex) of the case's event at {@code sequence}, recomputed from the event table
+     * and confirmed by its seal: what an export carries so its recipient can have it verified.
+     * Waits briefly for a seal that is moments behind; refuses when the stored events no longer
+     * match their seals.
      */
-    public String chainHashAt(String caseId, long sequence) {
-        byte[] chain = StoredEvent.GENESIS;
-        for (StoredEvent event : jdbc.sql("SELECT " + StoredEvent.COLUMNS + """
+    public String attestedChainHash(String caseId, long sequence) {
+        byte[] recomputed = StoredEvent.GENESIS;
+        List<StoredEvent> events = jdbc.sql("SELECT " + StoredEvent.COLUMNS + """
                          FROM domain_event_entry
                         WHERE aggregate_identifier = :caseId AND sequence_number <= :sequence
                         ORDER BY sequence_number
@@ -92,76 +109,127 @@ public class AuditChain {
                 .param("caseId", caseId)
                 .param("sequence", sequence)
                 .query((rs, n) -> StoredEvent.from(rs))
-                .list()) {
-            chain = event.chainHash(chain);
+                .list();
+        for (StoredEvent event : events) {
+            recomputed = event.chainHash(recomputed);
         }
-        return HEX.formatHex(chain);
+        Optional<byte[]> sealed = seal(caseId, sequence);
+        long deadline = System.nanoTime() + SEAL_WAIT.toNanos();
+        while (sealed.isEmpty() && System.nanoTime() < deadline) {
+            pause();
+            sealed = seal(caseId, sequence);
+        }
+        if (sealed.isEmpty()) {
+            throw new ApiException(HttpStatus.SERVICE_UNAVAILABLE, "not-sealed-yet", "Not sealed yet",
+                    "The case's latest entry is not sealed into its hash chain yet. Retry shortly.");
+        }
+        if (events.size() != sequence + 1 || !Arrays.equals(recomputed, sealed.get())) {
+            throw new ApiException(HttpStatus.CONFLICT, "record-integrity-failure", "Record fails verification",
+                    "The case's stored events no longer match their seals; an auditor should run the verification.");
+        }
+        return HEX.formatHex(recomputed);
     }
 
-    /** Every case's chain checked against its seals. */
+    private Optional<byte[]> seal(String caseId, long sequence) {
+        return jdbc.sql("SELECT chain_hash FROM event_seal WHERE aggregate_identifier = :caseId "
+                        + "AND sequence_number = :sequence")
+                .param("caseId", caseId)
+                .param("sequence", sequence)
+                .query(byte[].class)
+                .optional();
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(20);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while waiting for a seal", e);
+        }
+    }
+
+    /**
+     * Every case's chain checked against its seals: one pass over the event table in index
+     * order. One such scan runs at a time; another caller is refused until it ends.
+     */
     public StoreResult verifyStore() {
-        List<CaseResult> failures = new ArrayList<>();
-        long[] totals = new long[4]; // cases, events checked, unsealed, failed
-        stream(joined("domain_event_entry", "event_seal"), new Object[0], result -> {
-            totals[0]++;
-            totals[1] += result.eventsChecked();
-            totals[2] += result.unsealedEvents();
-            if (!result.verified()) {
-                totals[3]++;
-                if (failures.size() < MAX_FAILURES_LISTED) {
-                    failures.add(result);
+        return exclusively(() -> {
+            List<CaseResult> failures = new ArrayList<>();
+            long[] totals = new long[4]; // cases, events checked, unsealed, failed
+            scan("", "", null, result -> {
+                totals[0]++;
+                totals[1] += result.eventsChecked();
+                totals[2] += result.unsealedEvents();
+                if (!result.verified()) {
+                    totals[3]++;
+                    if (failures.size() < MAX_FAILURES_LISTED) {
+                        failures.add(result);
+                    }
                 }
-            }
+            });
+            return new StoreResult(totals[3] == 0, totals[0], totals[1], totals[2], totals[3],
+                    List.copyOf(failures));
         });
-        return new StoreResult(totals[3] == 0, totals[0], totals[1], totals[2], totals[3], List.copyOf(failures));
     }
 
     /** A digest over the seals up to the position every earlier event is sealed to. */
     public Checkpoint checkpoint() {
-        long position = sealedPosition();
-        MessageDigest digest = StoredEvent.sha256();
-        long[] count = {0};
-        readOnly.executeWithoutResult(status -> jdbcTemplate.query(connection -> {
-            var statement = connection.prepareStatement(
-                    "SELECT global_index, chain_hash FROM event_seal WHERE global_index <= ? ORDER BY global_index");
-            statement.setFetchSize(FETCH_SIZE);
-            statement.setLong(1, position);
-            return statement;
-        }, rs -> {
-            addToDigest(digest, rs.getLong("global_index"), rs.getBytes("chain_hash"));
-            count[0]++;
-        }));
-        return new Checkpoint(position, HEX.formatHex(digest.digest()), count[0], clock.instant(), StoredEvent.ALGORITHM
-                + "; checkpoint = SHA-256 over (global index, chain hash) of each seal in global order");
+        return exclusively(() -> {
+            long position = sealedPosition();
+            MessageDigest digest = StoredEvent.sha256();
+            long[] count = {0};
+            longRead(() -> jdbcTemplate.query(connection -> {
+                var statement = connection.prepareStatement("""
+                        SELECT global_index, chain_hash FROM event_seal WHERE global_index <= ? ORDER BY global_index""");
+                statement.setFetchSize(FETCH_SIZE);
+                statement.setLong(1, position);
+                return statement;
+            }, rs -> {
+                addToDigest(digest, rs.getLong("global_index"), rs.getBytes("chain_hash"));
+                count[0]++;
+            }));
+            return new Checkpoint(position, HEX.formatHex(digest.digest()), count[0], clock.instant(),
+                    ALGORITHM + "; checkpoint = SHA-256 over (global index, chain hash) of each seal in global order");
+        });
     }
 
     /**
      * Recomputes every chain from today's event table up to {@code globalPosition} and compares
-     * the digest with the one an auditor kept.
+     * the digest with the one an auditor kept; on a mismatch also lists the cases whose events
+     * no longer match their seals.
      */
     public CheckpointResult verifyCheckpoint(long globalPosition, byte[] checkpointHash) {
-        MessageDigest digest = StoredEvent.sha256();
-        Map<String, byte[]> lastHashByCase = new HashMap<>();
-        long[] count = {0};
-        readOnly.executeWithoutResult(status -> jdbcTemplate.query(connection -> {
-            var statement = connection.prepareStatement("SELECT " + StoredEvent.COLUMNS
-                    + " FROM domain_event_entry WHERE global_index <= ? ORDER BY global_index");
-            statement.setFetchSize(FETCH_SIZE);
-            statement.setLong(1, globalPosition);
-            return statement;
-        }, rs -> {
-            StoredEvent event = StoredEvent.from(rs);
-            byte[] previous = lastHashByCase.getOrDefault(event.aggregateIdentifier(), StoredEvent.GENESIS);
-            byte[] chain = event.chainHash(previous);
-            lastHashByCase.put(event.aggregateIdentifier(), chain);
-            addToDigest(digest, event.globalIndex(), chain);
-            count[0]++;
-        }));
-        byte[] recomputed = digest.digest();
-        boolean verified = MessageDigest.isEqual(recomputed, checkpointHash);
-        List<CaseResult> failed = verified ? List.of() : verifyStore().failures();
-        return new CheckpointResult(verified, globalPosition, HEX.formatHex(checkpointHash),
-                HEX.formatHex(recomputed), count[0], failed);
+        return exclusively(() -> {
+            MessageDigest digest = StoredEvent.sha256();
+            Map<String, byte[]> lastHashByCase = new HashMap<>();
+            long[] count = {0};
+            longRead(() -> jdbcTemplate.query(connection -> {
+                var statement = connection.prepareStatement("SELECT " + StoredEvent.COLUMNS
+                        + " FROM domain_event_entry WHERE global_index <= ? ORDER BY global_index");
+                statement.setFetchSize(FETCH_SIZE);
+                statement.setLong(1, globalPosition);
+                return statement;
+            }, rs -> {
+                StoredEvent event = StoredEvent.from(rs);
+                byte[] previous = lastHashByCase.getOrDefault(event.aggregateIdentifier(), StoredEvent.GENESIS);
+                byte[] chain = event.chainHash(previous);
+                lastHashByCase.put(event.aggregateIdentifier(), chain);
+                addToDigest(digest, event.globalIndex(), chain);
+                count[0]++;
+            }));
+            byte[] recomputed = digest.digest();
+            boolean verified = MessageDigest.isEqual(recomputed, checkpointHash);
+            List<CaseResult> failed = new ArrayList<>();
+            if (!verified) {
+                scan("", "", null, result -> {
+                    if (!result.verified() && failed.size() < MAX_FAILURES_LISTED) {
+                        failed.add(result);
+                    }
+                });
+            }
+            return new CheckpointResult(verified, globalPosition, HEX.formatHex(checkpointHash),
+                    HEX.formatHex(recomputed), count[0], List.copyOf(failed));
+        });
     }
 
     /**
@@ -180,11 +248,27 @@ public class AuditChain {
                                          AND NOT EXISTS (SELECT 1 FROM event_seal s
                                                           WHERE s.global_index = e.global_index)))
                         """)
-                .param("settleSeconds", settleTime.toMillis() / 1000.0)
+                .param("settleSeconds", settleSeconds())
                 .query(Long.class)
                 .optional()
                 .orElse(null);
         return position == null ? -1 : position;
+    }
+
+    /** The newest settled seal's global index: every event below it should have been sealed. */
+    private long settledSealIndex() {
+        Long index = jdbc.sql("""
+                        SELECT max(global_index) FROM event_seal
+                         WHERE sealed_at <= now() - make_interval(secs => :settleSeconds)""")
+                .param("settleSeconds", settleSeconds())
+                .query(Long.class)
+                .optional()
+                .orElse(null);
+        return index == null ? -1 : index;
+    }
+
+    private double settleSeconds() {
+        return settleTime.toMillis() / 1000.0;
     }
 
     private static void addToDigest(MessageDigest digest, long globalIndex, byte[] chainHash) {
@@ -192,59 +276,100 @@ public class AuditChain {
         digest.update(chainHash);
     }
 
-    private void stream(String sql, Object[] parameters, java.util.function.Consumer<CaseResult> results) {
+    private <T> T exclusively(Supplier<T> scan) {
+        if (!wholeStoreScan.tryAcquire()) {
+            throw new ApiException(HttpStatus.TOO_MANY_REQUESTS, "audit-scan-running", "Audit scan running",
+                    "Another verification or checkpoint over the whole store is running; retry when it ends.");
+        }
+        try {
+            return scan.get();
+        } finally {
+            wholeStoreScan.release();
+        }
+    }
+
+    /** A read-only transaction without the statement timeout: whole-store scans take minutes. */
+    private void longRead(Runnable reads) {
         readOnly.executeWithoutResult(status -> {
+            jdbcTemplate.execute("SET LOCAL statement_timeout = 0");
+            reads.run();
+        });
+    }
+
+    /**
+     * Checks cases' chains: the events in each case's order with their seals, then the seals whose
+     * events are gone. {@code eventsWhere}/{@code sealsWhere} restrict both to one case (bound to
+     * {@code caseId}) or are empty for every case.
+     */
+    private void scan(String eventsWhere, String sealsWhere, String caseId, Consumer<CaseResult> results) {
+        long settled = settledSealIndex();
+        Map<String, Mismatch> orphaned = new HashMap<>();
+        longRead(() -> {
+            jdbcTemplate.query(ORPHANED_SEALS.formatted(sealsWhere), rs -> {
+                orphaned.put(rs.getString("aggregate_identifier"), new Mismatch(rs.getLong("sequence_number"),
+                        Problem.MISSING, null, rs.getString("event_identifier")));
+            }, caseId == null ? new Object[0] : new Object[] {caseId});
             CaseCheck[] current = {null};
             jdbcTemplate.query(connection -> {
-                var statement = connection.prepareStatement(sql);
+                var statement = connection.prepareStatement(EVENTS_WITH_SEALS.formatted(eventsWhere));
                 statement.setFetchSize(FETCH_SIZE);
-                for (int i = 0; i < parameters.length; i++) {
-                    statement.setObject(i + 1, parameters[i]);
+                if (caseId != null) {
+                    statement.setString(1, caseId);
                 }
                 return statement;
             }, rs -> {
-                String caseId = rs.getString("case_id");
-                if (current[0] == null || !current[0].caseId.equals(caseId)) {
+                String aggregate = rs.getString("aggregate_identifier");
+                if (current[0] == null || !current[0].caseId.equals(aggregate)) {
                     if (current[0] != null) {
-                        results.accept(current[0].result());
+                        results.accept(current[0].result(orphaned.remove(current[0].caseId)));
                     }
-                    current[0] = new CaseCheck(caseId);
+                    current[0] = new CaseCheck(aggregate, settled);
                 }
                 current[0].next(rs);
             });
             if (current[0] != null) {
-                results.accept(current[0].result());
+                results.accept(current[0].result(orphaned.remove(current[0].caseId)));
             }
         });
-    }
-
-    private static String joined(String events, String seals) {
-        return JOINED.formatted(events, seals);
+        // Cases none of whose events remain.
+        orphaned.forEach((aggregate, missing) -> results.accept(new CaseResult(aggregate, false, 0, 0, missing)));
     }
 
     /** Walks one case's rows in sequence order, as the chain was built. */
     private final class CaseCheck {
 
         private final String caseId;
+        private final long settledSealIndex;
         private byte[] previous = StoredEvent.GENESIS;
+        private long expectedSequence;
         private long checked;
         private long unsealed;
         private Mismatch mismatch;
         private Mismatch pendingInsertion;
 
-        CaseCheck(String caseId) {
+        CaseCheck(String caseId, long settledSealIndex) {
             this.caseId = caseId;
+            this.settledSealIndex = settledSealIndex;
         }
 
         void next(ResultSet rs) throws SQLException {
             if (mismatch != null) {
                 return;
             }
-            long sequence = rs.getLong("seq");
+            long sequence = rs.getLong("sequence_number");
+            if (sequence != expectedSequence) {
+                // Sequences of a case are contiguous from 0: a hole is a removed event.
+                mismatch = new Mismatch(expectedSequence, Problem.MISSING, null, null);
+                return;
+            }
+            expectedSequence++;
             String sealedId = rs.getString("sealed_event_identifier");
-            byte[] sealedHash = rs.getBytes("sealed_hash");
             String storedId = rs.getString("event_identifier");
             if (sealedId == null) {
+                if (rs.getLong("global_index") <= settledSealIndex) {
+                    mismatch = new Mismatch(sequence, Problem.UNSEALED, storedId, null);
+                    return;
+                }
                 if (pendingInsertion == null) {
                     pendingInsertion = new Mismatch(sequence, Problem.INSERTED, storedId, null);
                 }
@@ -257,25 +382,28 @@ public class AuditChain {
                 return;
             }
             checked++;
-            if (storedId == null) {
-                mismatch = new Mismatch(sequence, Problem.MISSING, null, sealedId);
-            } else if (!storedId.equals(sealedId)) {
+            if (!storedId.equals(sealedId)) {
                 boolean sealedElsewhere = jdbc.sql("SELECT count(*) FROM event_seal WHERE event_identifier = :id")
                         .param("id", storedId).query(Long.class).single() > 0;
                 mismatch = new Mismatch(sequence, sealedElsewhere ? Problem.REORDERED : Problem.REPLACED, storedId,
                         sealedId);
+                return;
+            }
+            byte[] chain = StoredEvent.from(rs).chainHash(previous);
+            if (!Arrays.equals(chain, rs.getBytes("sealed_hash"))) {
+                mismatch = new Mismatch(sequence, Problem.ALTERED, storedId, sealedId);
             } else {
-                byte[] chain = StoredEvent.from(rs).chainHash(previous);
-                if (!Arrays.equals(chain, sealedHash)) {
-                    mismatch = new Mismatch(sequence, Problem.ALTERED, storedId, sealedId);
-                } else {
-                    previous = chain;
-                }
+                previous = chain;
             }
         }
 
-        CaseResult result() {
-            return new CaseResult(caseId, mismatch == null, checked, mismatch == null ? unsealed : 0, mismatch);
+        /** The outcome, given the first of this case's seals whose event is gone (if any). */
+        CaseResult result(Mismatch orphanedSeal) {
+            Mismatch first = mismatch;
+            if (orphanedSeal != null && (first == null || orphanedSeal.sequence() < first.sequence())) {
+                first = orphanedSeal;
+            }
+            return new CaseResult(caseId, first == null, checked, first == null ? unsealed : 0, first);
         }
     }
 }

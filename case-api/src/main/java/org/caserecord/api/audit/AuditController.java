@@ -64,10 +64,11 @@ class AuditController {
                     With caseId: that case's chain against its seals, and the first broken sequence. With \
                     checkpointHash and globalPosition: whether today's store still matches a checkpoint taken \
                     earlier. With neither: every case, listing the failures.""")
-    Object verify(@RequestParam(required = false) UUID caseId,
+    Object verify(@RequestParam(required = false) String caseId,
                   @Parameter(description = "hex SHA-256 digest from GET /api/audit/checkpoint")
                   @RequestParam(required = false) String checkpointHash,
-                  @RequestParam(required = false) @Min(0) Long globalPosition) {
+                  @Parameter(description = "-1 for a checkpoint of an empty store")
+                  @RequestParam(required = false) @Min(-1) Long globalPosition) {
         boolean checkpoint = checkpointHash != null || globalPosition != null;
         if (caseId != null && checkpoint) {
             throw ApiException.badRequest("conflicting-parameters", "Conflicting parameters",
@@ -81,7 +82,7 @@ class AuditController {
             return chain.verifyCheckpoint(globalPosition, hash(checkpointHash));
         }
         if (caseId != null) {
-            return chain.verifyCase(caseId.toString()).orElseThrow(() -> new ApiException(HttpStatus.NOT_FOUND,
+            return chain.verifyCase(uuid(caseId).toString()).orElseThrow(() -> new ApiException(HttpStatus.NOT_FOUND,
                     "case-not-found", "Case not found", "Neither events nor seals exist for this case id."));
         }
         return chain.verifyStore();
@@ -91,6 +92,14 @@ class AuditController {
     @Operation(summary = "A digest over every seal up to the sealed position, to keep outside the database")
     Verification.Checkpoint checkpoint() {
         return chain.checkpoint();
+    }
+
+    private static UUID uuid(String caseId) {
+        try {
+            return UUID.fromString(caseId.trim());
+        } catch (IllegalArgumentException notAUuid) {
+            throw ApiException.badRequest("invalid-case-id", "Invalid case id", "caseId must be a UUID.");
+        }
     }
 
     private static byte[] hash(String hex) {

@@ -13,14 +13,19 @@ public final class Verification {
     public enum Problem {
         /** The stored event at this sequence differs from what was sealed (a byte changed). */
         ALTERED,
-        /** A sealed event is no longer in the table. */
+        /** The event at this sequence is no longer in the table (its seal, or its successors, remain). */
         MISSING,
         /** The event sealed at another sequence of the case now stands at this one. */
         REORDERED,
         /** An event that was never sealed stands where a sealed one was. */
         REPLACED,
         /** An unsealed event stands before sealed ones (inserted into the history). */
-        INSERTED
+        INSERTED,
+        /**
+         * An event was never sealed although the sealer has long passed its place in the store
+         * (written around the service, or skipped).
+         */
+        UNSEALED
     }
 
     /**

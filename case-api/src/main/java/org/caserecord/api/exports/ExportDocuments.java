@@ -40,12 +40,12 @@ class ExportDocuments {
                         "The case has no export with this id."));
         DisclosureRecorded disclosure = (DisclosureRecorded) exported.getPayload();
         long version = exported.getSequenceNumber();
-        List<DomainEventMessage<?>> upToExport = events.subList(0, (int) version + 1);
+        List<DomainEventMessage<?>> upToExport = events.subList(0, events.indexOf(exported) + 1);
         List<DisclosureView> disclosures = upToExport.stream()
                 .filter(event -> event.getPayload() instanceof DisclosureRecorded)
                 .map(ExportDocuments::view)
                 .toList();
-        return new CaseFileExport(exportId, caseId, version, chain.chainHashAt(caseId.toString(), version),
+        return new CaseFileExport(exportId, caseId, version, chain.attestedChainHash(caseId.toString(), version),
                 AuditChain.ALGORITHM, exported.getTimestamp(), disclosure.recipient(), disclosure.purpose(),
                 CaseFileRebuild.fold(upToExport), disclosures);
     }
