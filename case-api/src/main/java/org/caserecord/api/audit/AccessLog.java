@@ -41,18 +41,23 @@ public class AccessLog {
         this.clock = clock;
     }
 
-    /** Writes one entry in its own transaction; throws when it cannot be written. */
-    void record(String actor, List<String> roles, UUID caseId, String action, String resource, int status,
+    /**
+     * Writes one entry per case read (one without a case when none is named), all in one
+     * statement; throws when they cannot be written.
+     */
+    void record(String actor, List<String> roles, List<UUID> cases, String action, String resource, int status,
                 String requestId) {
         jdbc.sql("""
                         INSERT INTO access_log (accessed_at, actor, actor_roles, case_id, action, resource, outcome,
                                                 status, request_id)
-                        VALUES (:accessedAt, :actor, :roles, :caseId, :action, :resource, :outcome, :status, :requestId)
+                        SELECT :accessedAt, :actor, :roles, read.case_id, :action, :resource, :outcome, :status,
+                               :requestId
+                          FROM unnest(CAST(:caseIds AS uuid[])) AS read(case_id)
                         """)
                 .param("accessedAt", SqlTime.utc(clock.instant()))
                 .param("actor", actor)
                 .param("roles", String.join(",", roles))
-                .param("caseId", caseId)
+                .param("caseIds", cases.isEmpty() ? new UUID[] {null} : cases.toArray(UUID[]::new))
                 .param("action", action)
                 .param("resource", resource.length() > 2048 ? resource.substring(0, 2048) : resource)
                 .param("outcome", outcome(status).name())

@@ -1,9 +1,11 @@
 package org.caserecord.api.audit;
 
 import java.io.IOException;
+import java.util.Collection;
 import java.util.List;
+import java.util.Set;
+import java.util.StringJoiner;
 import java.util.UUID;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import jakarta.servlet.FilterChain;
@@ -12,6 +14,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.caserecord.api.web.ProblemWriter;
 import org.caserecord.api.web.RequestIdFilter;
+import org.caserecord.domain.catalog.EventCatalog;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
@@ -23,20 +26,37 @@ import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.ContentCachingResponseWrapper;
+import org.springframework.web.util.UrlPathHelper;
 
 /**
  * Writes an access log entry for every read of a case (the case file, as-of views, history,
- * entries, disclosures, exports) and of the accounting of disclosures, before the response
- * leaves: the response is held back until its entry is stored, and when the entry cannot be
- * stored the caller gets 503 instead of the case. Runs inside the security chain, after sign-in
- * and before authorization, so refused reads are logged as DENIED.
+ * entries, disclosures, exports), of the accounting of disclosures and of caseloads, before the
+ * response leaves: the response is held back until its entries are stored, and when they cannot
+ * be stored the caller gets 503 instead. Runs inside the security chain, after sign-in and
+ * before authorization, so refused reads are logged as DENIED. Paths are matched decoded, as
+ * Spring MVC matches them, and every GET under {@code /api/cases/} is logged (fail closed), with
+ * the case id read the way the controllers read it. A list that shows several cases names them
+ * through the {@link #CASES_READ} request attribute: one entry per case.
  */
 public class AccessLogFilter extends OncePerRequestFilter {
 
+    /** Request attribute: the ids ({@code Collection<UUID>}) of the cases a list response shows. */
+    public static final String CASES_READ = AccessLogFilter.class.getName() + ".casesRead";
+
     private static final Logger log = LoggerFactory.getLogger(AccessLogFilter.class);
-    private static final Pattern CASE_PATH = Pattern.compile(
-            "^/api/cases/([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})(/.*)?$");
+    private static final UrlPathHelper PATHS = new UrlPathHelper();
+    private static final String CASES = "/api/cases/";
     private static final String DISCLOSURE_ACCOUNTING = "/api/disclosures";
+    private static final String CASELOADS = "/api/caseloads";
+    /**
+     * Query values kept in the log: numbers, dates, instants, ids and the API's own words. Anything
+     * else a caller typed (which could be a name) is logged as "…".
+     */
+    private static final Pattern STRUCTURED_VALUE = Pattern.compile(
+            "[0-9][0-9:.+TZ-]{0,39}|[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
+    private static final Pattern STRUCTURED_NAME = Pattern.compile("[A-Za-z]{1,20}");
+    private static final Set<String> API_WORDS = Set.of("recorded", "occurred", "openedOn", "nextDue", "true",
+            "false", "LOW", "MODERATE", "HIGH", "IMMINENT");
 
     private final AccessLog accessLog;
     private final ProblemWriter problems;
@@ -52,8 +72,12 @@ public class AccessLogFilter extends OncePerRequestFilter {
         if (!"GET".equals(method) && !"HEAD".equals(method)) {
             return true;
         }
-        String path = request.getRequestURI();
-        return !CASE_PATH.matcher(path).matches() && !DISCLOSURE_ACCOUNTING.equals(path);
+        String path = PATHS.getPathWithinApplication(request);
+        return !path.startsWith(CASES) && !isList(path, DISCLOSURE_ACCOUNTING) && !isList(path, CASELOADS);
+    }
+
+    private static boolean isList(String path, String list) {
+        return path.equals(list) || path.startsWith(list + "/");
     }
 
     @Override
@@ -70,15 +94,15 @@ public class AccessLogFilter extends OncePerRequestFilter {
         try {
             chain.doFilter(request, held);
         } catch (AccessDeniedException denied) {
-            recordQuietly(read, HttpStatus.FORBIDDEN.value());
+            recordQuietly(read, List.of(), HttpStatus.FORBIDDEN.value());
             throw denied;
         } catch (IOException | ServletException | RuntimeException failure) {
-            recordQuietly(read, HttpStatus.INTERNAL_SERVER_ERROR.value());
+            recordQuietly(read, List.of(), HttpStatus.INTERNAL_SERVER_ERROR.value());
             throw failure;
         }
         try {
-            accessLog.record(read.actor, read.roles, read.caseId, read.action, read.resource, held.getStatus(),
-                    read.requestId);
+            accessLog.record(read.actor, read.roles, cases(read, request), read.action, read.resource,
+                    held.getStatus(), read.requestId);
         } catch (RuntimeException failure) {
             log.error("Access log entry could not be written ({}); the read is refused",
                     failure.getClass().getSimpleName());
@@ -96,37 +120,77 @@ public class AccessLogFilter extends OncePerRequestFilter {
         held.copyBodyToResponse();
     }
 
-    private void recordQuietly(Read read, int status) {
+    private static List<UUID> cases(Read read, HttpServletRequest request) {
+        if (read.caseId != null) {
+            return List.of(read.caseId);
+        }
+        if (request.getAttribute(CASES_READ) instanceof Collection<?> shown) {
+            return shown.stream().filter(UUID.class::isInstance).map(UUID.class::cast).distinct().toList();
+        }
+        return List.of();
+    }
+
+    private void recordQuietly(Read read, List<UUID> cases, int status) {
         try {
-            accessLog.record(read.actor, read.roles, read.caseId, read.action, read.resource, status, read.requestId);
+            accessLog.record(read.actor, read.roles, read.caseId != null ? List.of(read.caseId) : cases, read.action,
+                    read.resource, status, read.requestId);
         } catch (RuntimeException failure) {
             log.error("Access log entry could not be written ({})", failure.getClass().getSimpleName());
         }
     }
 
     private static Read read(HttpServletRequest request, Authentication authentication) {
-        String path = request.getRequestURI();
-        String query = request.getQueryString();
-        String resource = request.getMethod() + " " + path + (query == null ? "" : "?" + query);
+        String path = PATHS.getPathWithinApplication(request);
+        String resource = request.getMethod() + " " + path + loggedQuery(request);
         List<String> roles = authentication.getAuthorities().stream()
                 .map(GrantedAuthority::getAuthority)
                 .filter(authority -> authority != null && authority.startsWith("ROLE_"))
                 .map(authority -> authority.substring(5))
                 .sorted()
                 .toList();
-        Matcher matcher = CASE_PATH.matcher(path);
         UUID caseId = null;
-        String action = "READ_DISCLOSURE_ACCOUNTING";
-        if (matcher.matches()) {
-            caseId = UUID.fromString(matcher.group(1));
-            action = action(matcher.group(2), request);
+        String action;
+        if (path.startsWith(CASES)) {
+            String rest = path.substring(CASES.length());
+            int slash = rest.indexOf('/');
+            caseId = caseId(slash < 0 ? rest : rest.substring(0, slash));
+            action = action(slash < 0 ? "" : rest.substring(slash), request);
+        } else if (isList(path, DISCLOSURE_ACCOUNTING)) {
+            action = "READ_DISCLOSURE_ACCOUNTING";
+        } else {
+            action = "READ_CASELOAD";
         }
         return new Read(authentication.getName(), roles, caseId, action, resource,
                 MDC.get(RequestIdFilter.MDC_REQUEST_ID));
     }
 
+    /** The case id as Spring's UUID conversion reads a path variable; null when it is none. */
+    private static UUID caseId(String segment) {
+        try {
+            return UUID.fromString(segment.trim());
+        } catch (IllegalArgumentException notAUuid) {
+            return null;
+        }
+    }
+
+    private static String loggedQuery(HttpServletRequest request) {
+        StringJoiner query = new StringJoiner("&", "?", "").setEmptyValue("");
+        request.getParameterMap().forEach((name, values) -> {
+            String loggedName = STRUCTURED_NAME.matcher(name).matches() ? name : "…";
+            for (String value : values) {
+                query.add(loggedName + "=" + (structured(value) ? value : "…"));
+            }
+        });
+        return query.toString();
+    }
+
+    private static boolean structured(String value) {
+        return STRUCTURED_VALUE.matcher(value).matches() || API_WORDS.contains(value)
+                || EventCatalog.byName(value).isPresent();
+    }
+
     private static String action(String rest, HttpServletRequest request) {
-        if (rest == null || rest.equals("/")) {
+        if (rest.isEmpty() || rest.equals("/")) {
             if (request.getParameter("asOf") != null) {
                 return "READ_CASE_AS_OF";
             }

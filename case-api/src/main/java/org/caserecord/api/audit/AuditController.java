@@ -11,6 +11,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import org.caserecord.api.web.ApiException;
+import org.caserecord.api.web.Periods;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -46,9 +47,7 @@ class AuditController {
                          @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant to,
                          @RequestParam(defaultValue = "0") @Min(0) long after,
                          @RequestParam(defaultValue = "100") @Min(1) @Max(500) int limit) {
-        if (from != null && to != null && from.isAfter(to)) {
-            throw ApiException.badRequest("invalid-period", "Invalid period", "from must not be after to.");
-        }
+        Periods.check(from, to);
         List<AccessLog.Entry> entries = accessLog.find(caseId, user == null || user.isBlank() ? null : user, from, to,
                 after, limit + 1);
         if (entries.size() > limit) {

@@ -5,12 +5,16 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 
+import jakarta.servlet.http.HttpServletRequest;
+import org.caserecord.api.audit.AccessLogFilter;
+import org.caserecord.projections.caseload.CaseloadEntry;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import org.caserecord.api.config.ClinicProperties;
 import org.caserecord.domain.model.RiskLevel;
+import org.caserecord.projections.caseload.CaseloadEntry;
 import org.caserecord.projections.caseload.CaseloadPage;
 import org.caserecord.projections.caseload.CaseloadQueries;
 import org.caserecord.projections.caseload.CaseloadQuery;
@@ -47,10 +51,14 @@ class CaseloadController {
                           @RequestParam(required = false) RiskLevel riskLevel,
                           @RequestParam(defaultValue = "openedOn") CaseloadSort sort,
                           @RequestParam(defaultValue = "50") @Min(1) @Max(200) int limit,
-                          @RequestParam(required = false) String cursor) {
+                          @RequestParam(required = false) String cursor,
+                          HttpServletRequest request) {
         Instant now = clock.instant();
-        return caseloads.openCases(new CaseloadQuery(caseManagerId, overdue, riskLevel, sort.query(), limit, cursor,
-                now, LocalDate.now(clock), properties.overdueAfterDays()));
+        CaseloadPage page = caseloads.openCases(new CaseloadQuery(caseManagerId, overdue, riskLevel, sort.query(),
+                limit, cursor, now, LocalDate.now(clock), properties.overdueAfterDays()));
+        // The rows name clients: each case shown is an access to it.
+        request.setAttribute(AccessLogFilter.CASES_READ, page.cases().stream().map(CaseloadEntry::caseId).toList());
+        return page;
     }
 
     @GetMapping

@@ -12,10 +12,12 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import org.caserecord.api.audit.AccessLogFilter;
 import org.caserecord.api.cases.CaseReader;
 import org.caserecord.api.disclosures.DisclosureRequests.DisclosureRequest;
 import org.caserecord.api.web.ApiException;
 import org.caserecord.api.web.Commands;
+import org.caserecord.api.web.Periods;
 import org.caserecord.api.web.Versions;
 import org.caserecord.api.web.WriteOperations;
 import org.caserecord.domain.commands.RecordDisclosure;
@@ -108,19 +110,18 @@ class DisclosureController {
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
             @RequestParam(required = false) UUID after,
-            @RequestParam(defaultValue = "100") @Min(1) @Max(500) int limit) {
+            @RequestParam(defaultValue = "100") @Min(1) @Max(500) int limit,
+            HttpServletRequest request) {
+        Periods.check(from, to);
         LocalDate until = to != null ? to : LocalDate.now(clock);
         LocalDate since = from != null ? from : until.minusYears(DEFAULT_WINDOW_YEARS);
-        if (since.isAfter(until)) {
-            throw ApiException.badRequest("invalid-period", "Invalid period", "from must not be after to.");
-        }
+        Periods.check(since, until);
         DisclosureView cursor = after == null ? null : disclosures.find(after).orElseThrow(() ->
                 ApiException.badRequest("invalid-cursor", "Invalid cursor", "after names no disclosure."));
         List<DisclosureView> page = disclosures.between(since, until, cursor, limit + 1);
-        if (page.size() > limit) {
-            List<DisclosureView> shown = List.copyOf(page.subList(0, limit));
-            return new DisclosureAccounting(since, until, shown, shown.get(limit - 1).disclosureId());
-        }
-        return new DisclosureAccounting(since, until, page, null);
+        List<DisclosureView> shown = page.size() > limit ? List.copyOf(page.subList(0, limit)) : page;
+        request.setAttribute(AccessLogFilter.CASES_READ, shown.stream().map(DisclosureView::caseId).toList());
+        return new DisclosureAccounting(since, until, shown,
+                page.size() > limit ? shown.get(limit - 1).disclosureId() : null);
     }
 }

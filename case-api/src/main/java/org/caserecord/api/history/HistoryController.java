@@ -19,6 +19,7 @@ import org.axonframework.eventsourcing.eventstore.DomainEventStream;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.MetaData;
 import org.caserecord.api.web.ApiException;
+import org.caserecord.api.web.Periods;
 import org.caserecord.api.web.RequestMetadata;
 import org.caserecord.domain.events.BusinessTimed;
 import org.caserecord.domain.catalog.EventCatalog;
@@ -84,9 +85,7 @@ class HistoryController {
 
     private static Predicate<HistoryEntry> filter(String timeline, Instant from, Instant to, List<String> types,
                                                   String actor) {
-        if (from != null && to != null && from.isAfter(to)) {
-            throw ApiException.badRequest("invalid-period", "Invalid period", "from must not be after to.");
-        }
+        Periods.check(from, to);
         boolean occurred = switch (timeline.toLowerCase(Locale.ROOT)) {
             case "recorded" -> false;
             case "occurred" -> true;

@@ -8,6 +8,7 @@ import org.caserecord.api.web.ProblemWriter;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.ProviderManager;
@@ -48,6 +49,15 @@ public class SecurityConfiguration {
                         .permitAll()
                         .requestMatchers("/api/admin/**").hasRole(Role.RECORDS_OFFICER.name())
                         .requestMatchers("/api/audit/**").hasAnyRole(Role.AUDITOR.name(), Role.RECORDS_OFFICER.name())
+                        .requestMatchers("/api/disclosures", "/api/disclosures/**")
+                        .hasAnyRole(Role.AUDITOR.name(), Role.RECORDS_OFFICER.name())
+                        // Handing the record out: case managers and records officers (auditors write
+                        // nothing, supervisors make no disclosures, billing sees no clinical content).
+                        .requestMatchers(HttpMethod.POST, "/api/cases/*/disclosures", "/api/cases/*/exports")
+                        .hasAnyRole(Role.CASE_MANAGER.name(), Role.RECORDS_OFFICER.name())
+                        .requestMatchers(HttpMethod.GET, "/api/cases/*/exports/**")
+                        .hasAnyRole(Role.CASE_MANAGER.name(), Role.SUPERVISOR.name(), Role.AUDITOR.name(),
+                                Role.RECORDS_OFFICER.name())
                         .anyRequest().authenticated())
                 .httpBasic(basic -> basic.realmName(REALM).authenticationEntryPoint(entryPoint))
                 .exceptionHandling(exceptions -> exceptions

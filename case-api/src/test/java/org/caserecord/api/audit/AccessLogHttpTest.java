@@ -1,9 +1,11 @@
 package org.caserecord.api.audit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.caserecord.api.support.CaseJson.meeting;
 import static org.caserecord.api.support.CaseJson.openCase;
 
+import java.time.Duration;
 import java.time.Instant;
 
 import org.caserecord.api.support.ApiTest;
@@ -83,6 +85,39 @@ class AccessLogHttpTest {
         Response second = api.as("rita").get(path + "&limit=2&after=" + first.number("/nextAfter"));
         assertThat(second.texts("/entries", "actor")).containsExactly("ben");
         assertThat(second.text("/nextAfter")).isNull();
+    }
+
+    @Test
+    void anEncodedPathIsLoggedAsTheCaseItReads() {
+        String caseId = newCase();
+        String shortForm = "/api/cases/" + caseId.substring(0, 9) + "0" + caseId.substring(9);
+
+        assertThat(api.as("ben").get("/api/%63ases/" + caseId).status()).isEqualTo(200);
+        assertThat(api.as("ben").get("/api/cases/" + caseId.toUpperCase() + "/history").status()).isEqualTo(200);
+        api.as("ben").get(shortForm);
+
+        Response log = api.as("ida").get("/api/audit/access?caseId=" + caseId + "&user=ben");
+        assertThat(log.texts("/entries", "action")).startsWith("READ_CASE", "READ_HISTORY");
+    }
+
+    @Test
+    void listsThatNameClientsAreLoggedOncePerCaseShown() {
+        String first = newCase();
+        String second = newCase();
+        api.as("ada").post("/api/cases/" + first + "/disclosures", """
+                {"recipient": {"name": "Dana Whitfield"}, "purpose": "LEGAL", "description": "summary",
+                 "legalBasis": "subpoena 118", "disclosedOn": "2026-03-01"}""");
+
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(api.as("rita")
+                .get("/api/disclosures?from=2026-03-01&to=2026-03-01&actor=Jordan%20Rivera")
+                .texts("/disclosures", "caseId")).contains(first));
+        api.as("ada").get("/api/caseloads/ada?limit=200");
+
+        Response firstLog = api.as("ida").get("/api/audit/access?caseId=" + first);
+        assertThat(firstLog.texts("/entries", "action")).contains("READ_DISCLOSURE_ACCOUNTING", "READ_CASELOAD");
+        assertThat(firstLog.body()).doesNotContain("Jordan").contains("from=2026-03-01&to=2026-03-01&actor=…");
+        assertThat(api.as("ida").get("/api/audit/access?caseId=" + second).texts("/entries", "action"))
+                .contains("READ_CASELOAD").doesNotContain("READ_DISCLOSURE_ACCOUNTING");
     }
 
     @Test

@@ -107,6 +107,42 @@ class DisclosuresHttpTest {
     }
 
     @Test
+    void onlyCaseManagersAndRecordsOfficersDiscloseAndOnlyAuditorsAndRecordsOfficersSeeTheWholeAccounting() {
+        String caseId = newCase();
+        String path = "/api/cases/" + caseId + "/disclosures";
+
+        for (String user : new String[] {"ida", "grace", "bill"}) {
+            Response refused = api.as(user).post(path, disclosure("LEGAL", "2026-02-03"));
+            assertThat(refused.status()).as(user).isEqualTo(403);
+            assertThat(api.as(user).post("/api/cases/" + caseId + "/exports",
+                    "{\"recipient\": {\"name\": \"X\"}, \"purpose\": \"LEGAL\", \"format\": \"PDF\"}").status())
+                    .as(user).isEqualTo(403);
+        }
+        assertThat(api.as("rita").post(path, disclosure("LEGAL", "2026-02-03")).status()).isEqualTo(201);
+        String export = api.as("ada").post("/api/cases/" + caseId + "/exports",
+                "{\"recipient\": {\"name\": \"X\"}, \"purpose\": \"LEGAL\", \"format\": \"JSON\"}")
+                .header("Location");
+        assertThat(api.as("bill").get(export).status()).isEqualTo(403);
+        assertThat(api.as("ida").get(export).status()).isEqualTo(200);
+        for (String user : new String[] {"ada", "grace", "bill"}) {
+            assertThat(api.as(user).get("/api/disclosures").status()).as(user).isEqualTo(403);
+        }
+        assertThat(api.as("ida").get("/api/disclosures").status()).isEqualTo(200);
+    }
+
+    @Test
+    void datesOutsideTheYears1900To9999Are400() {
+        for (String query : new String[] {"?to=1000-01-01", "?from=1899-12-31", "?to=-999999999-01-01",
+                "?from=+10000-01-01"}) {
+            Response refused = api.as("rita").get("/api/disclosures" + query);
+            assertThat(refused.status()).as(query).isEqualTo(400);
+            assertThat(refused.header("Content-Type")).startsWith("application/problem+json");
+        }
+        assertThat(api.as("ida").get("/api/audit/access?from=1000-01-01T00:00:00Z").status()).isEqualTo(400);
+        assertThat(api.as("ida").get("/api/audit/access?to=+300000-01-01T00:00:00Z").status()).isEqualTo(400);
+    }
+
+    @Test
     void theAccountingAcrossCasesCoversAPeriodAndPages() {
         String first = newCase();
         String second = newCase();
