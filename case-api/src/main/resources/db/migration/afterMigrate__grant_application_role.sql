@@ -54,6 +54,14 @@ BEGIN
             EXECUTE format('REVOKE UPDATE, DELETE, TRUNCATE ON %I.%I FROM %I', app_schema, append_only, app_role);
         END IF;
     END LOOP;
+    -- Events get their global index from the sequence, never from the writer: a row placed
+    -- behind the sealer's position would otherwise be read with its case but never sealed.
+    IF to_regclass(format('%I.domain_event_entry', app_schema)) IS NOT NULL THEN
+        EXECUTE format('REVOKE INSERT ON %I.domain_event_entry FROM %I', app_schema, app_role);
+        EXECUTE format('GRANT INSERT (event_identifier, meta_data, payload, payload_revision, payload_type, '
+                       'time_stamp, aggregate_identifier, sequence_number, type) ON %I.domain_event_entry TO %I',
+                       app_schema, app_role);
+    END IF;
 
     -- Flyway's history is Flyway's: the service may read it, nothing more.
     EXECUTE format('REVOKE INSERT, UPDATE, DELETE, TRUNCATE ON %I.%I FROM %I', app_schema, history_table, app_role);
