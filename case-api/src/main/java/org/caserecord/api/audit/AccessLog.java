@@ -19,7 +19,7 @@ public class AccessLog {
     public enum Outcome {
         /** Answered with the case data (2xx, 304). */
         SERVED,
-        /** Refused by authorization (401, 403). */
+        /** Refused by authorization (403, or 404 hiding a case the caller may not see). */
         DENIED,
         /** No such case, version or entry (404). */
         NOT_FOUND,
@@ -46,7 +46,7 @@ public class AccessLog {
      * statement; throws when they cannot be written.
      */
     void record(String actor, List<String> roles, List<UUID> cases, String action, String resource, int status,
-                String requestId) {
+                boolean denied, String requestId) {
         jdbc.sql("""
                         INSERT INTO access_log (accessed_at, actor, actor_roles, case_id, action, resource, outcome,
                                                 status, request_id)
@@ -60,7 +60,7 @@ public class AccessLog {
                 .param("caseIds", cases.isEmpty() ? new UUID[] {null} : cases.toArray(UUID[]::new))
                 .param("action", action)
                 .param("resource", resource.length() > 2048 ? resource.substring(0, 2048) : resource)
-                .param("outcome", outcome(status).name())
+                .param("outcome", (denied ? Outcome.DENIED : outcome(status)).name())
                 .param("status", status)
                 .param("requestId", requestId)
                 .update();

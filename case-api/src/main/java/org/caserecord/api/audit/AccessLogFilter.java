@@ -40,6 +40,9 @@ import org.springframework.web.util.UrlPathHelper;
  */
 public class AccessLogFilter extends OncePerRequestFilter {
 
+    /** Request attribute: set when authorization refused the request (answered 403, or 404 to hide a case). */
+    public static final String DENIED = AccessLogFilter.class.getName() + ".denied";
+
     /** Request attribute: the ids ({@code Collection<UUID>}) of the cases a list response shows. */
     public static final String CASES_READ = AccessLogFilter.class.getName() + ".casesRead";
 
@@ -68,12 +71,9 @@ public class AccessLogFilter extends OncePerRequestFilter {
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        String method = request.getMethod();
-        if (!"GET".equals(method) && !"HEAD".equals(method)) {
-            return true;
-        }
         String path = PATHS.getPathWithinApplication(request);
-        return !path.startsWith(CASES) && !isList(path, DISCLOSURE_ACCOUNTING) && !isList(path, CASELOADS);
+        return !path.startsWith(CASES) && !path.equals("/api/cases") && !isList(path, DISCLOSURE_ACCOUNTING)
+                && !isList(path, CASELOADS);
     }
 
     private static boolean isList(String path, String list) {
@@ -90,19 +90,32 @@ public class AccessLogFilter extends OncePerRequestFilter {
             return;
         }
         Read read = read(request, authentication);
+        if (!isRead(request)) {
+            // Writes are logged when they are refused: a denied attempt is evidence too.
+            try {
+                chain.doFilter(request, response);
+            } catch (AccessDeniedException denied) {
+                recordQuietly(read, List.of(), HttpStatus.FORBIDDEN.value(), true);
+                throw denied;
+            }
+            if (request.getAttribute(DENIED) != null || response.getStatus() == HttpStatus.FORBIDDEN.value()) {
+                recordQuietly(read, List.of(), response.getStatus(), true);
+            }
+            return;
+        }
         ContentCachingResponseWrapper held = new ContentCachingResponseWrapper(response);
         try {
             chain.doFilter(request, held);
         } catch (AccessDeniedException denied) {
-            recordQuietly(read, List.of(), HttpStatus.FORBIDDEN.value());
+            recordQuietly(read, List.of(), HttpStatus.FORBIDDEN.value(), true);
             throw denied;
         } catch (IOException | ServletException | RuntimeException failure) {
-            recordQuietly(read, List.of(), HttpStatus.INTERNAL_SERVER_ERROR.value());
+            recordQuietly(read, List.of(), HttpStatus.INTERNAL_SERVER_ERROR.value(), false);
             throw failure;
         }
         try {
             accessLog.record(read.actor, read.roles, cases(read, request), read.action, read.resource,
-                    held.getStatus(), read.requestId);
+                    held.getStatus(), request.getAttribute(DENIED) != null, read.requestId);
         } catch (RuntimeException failure) {
             log.error("Access log entry could not be written ({}); the read is refused",
                     failure.getClass().getSimpleName());
@@ -130,10 +143,14 @@ public class AccessLogFilter extends OncePerRequestFilter {
         return List.of();
     }
 
-    private void recordQuietly(Read read, List<UUID> cases, int status) {
+    private static boolean isRead(HttpServletRequest request) {
+        return "GET".equals(request.getMethod()) || "HEAD".equals(request.getMethod());
+    }
+
+    private void recordQuietly(Read read, List<UUID> cases, int status, boolean denied) {
         try {
             accessLog.record(read.actor, read.roles, read.caseId != null ? List.of(read.caseId) : cases, read.action,
-                    read.resource, status, read.requestId);
+                    read.resource, status, denied, read.requestId);
         } catch (RuntimeException failure) {
             log.error("Access log entry could not be written ({})", failure.getClass().getSimpleName());
         }
@@ -150,7 +167,12 @@ public class AccessLogFilter extends OncePerRequestFilter {
                 .toList();
         UUID caseId = null;
         String action;
-        if (path.startsWith(CASES)) {
+        if (!isRead(request)) {
+            String rest = path.startsWith(CASES) ? path.substring(CASES.length()) : "";
+            int slash = rest.indexOf('/');
+            caseId = path.startsWith(CASES) ? caseId(slash < 0 ? rest : rest.substring(0, slash)) : null;
+            action = "WRITE";
+        } else if (path.startsWith(CASES)) {
             String rest = path.substring(CASES.length());
             int slash = rest.indexOf('/');
             caseId = caseId(slash < 0 ? rest : rest.substring(0, slash));

@@ -27,6 +27,8 @@ import org.caserecord.api.cases.CaseResponses.CaseStatusChanged;
 import org.caserecord.api.cases.CaseResponses.MeetingCreated;
 import org.caserecord.api.cases.CaseResponses.ReferralCreated;
 import org.caserecord.api.cases.CaseResponses.ReferralOutcomeRecorded;
+import org.caserecord.api.access.BillingCaseView;
+import org.caserecord.api.access.CallerRoles;
 import org.caserecord.api.history.PointInTime;
 import org.caserecord.api.web.ApiException;
 import org.caserecord.api.web.Commands;
@@ -90,7 +92,12 @@ class CaseController {
     ResponseEntity<?> openCase(@Valid @RequestBody OpenCaseRequest body, HttpServletRequest request) {
         return writes.execute(request, body, () -> {
             UUID caseId = UUID.randomUUID();
-            String caseManagerId = body.caseManagerId() != null ? body.caseManagerId() : RequestMetadata.currentActor();
+            String caller = RequestMetadata.currentActor();
+            if (body.caseManagerId() != null && !body.caseManagerId().equals(caller) && !CallerRoles.supervisor()) {
+                throw new ApiException(HttpStatus.FORBIDDEN, "assignment-not-allowed", "Assignment not allowed",
+                        "A case manager opens cases for themselves; a supervisor assigns cases to others.");
+            }
+            String caseManagerId = body.caseManagerId() != null ? body.caseManagerId() : caller;
             LocalDate openedOn = body.openedOn() != null ? body.openedOn() : LocalDate.now(clock);
             commands.send(new OpenCase(caseId, new Client(body.client().name(), body.client().dateOfBirth()),
                     caseManagerId, openedOn, body.referralSource(), body.presentingConcerns()));
@@ -102,7 +109,7 @@ class CaseController {
     @Operation(summary = "Read a case file, now or as it stood earlier",
             description = """
                     The ETag header carries the case version. With asOf (an ISO-8601 instant) the case file is                     rebuilt from the events recorded up to that instant; with version, from the events up to that                     version. Before the case existed, or for a version it never had: 404.""")
-    ResponseEntity<CaseFileView> getCase(@PathVariable UUID caseId,
+    ResponseEntity<?> getCase(@PathVariable UUID caseId,
                                          @RequestParam(required = false)
                                          @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant asOf,
                                          @RequestParam(required = false) @Min(0) Long version) {
@@ -113,7 +120,8 @@ class CaseController {
         CaseFileView caseFile = asOf != null ? pointInTime.atInstant(caseId, asOf)
                 : version != null ? pointInTime.atVersion(caseId, version)
                 : reader.read(caseId);
-        return ResponseEntity.ok().eTag(Versions.etag(caseFile.version())).body(caseFile);
+        Object view = CallerRoles.billingOnly() ? BillingCaseView.of(caseFile) : caseFile;
+        return ResponseEntity.ok().eTag(Versions.etag(caseFile.version())).body(view);
     }
 
     @PostMapping(path = "/{caseId}/meetings", consumes = MediaType.APPLICATION_JSON_VALUE)

@@ -8,6 +8,7 @@ import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.caserecord.api.config.ClinicProperties;
 import org.caserecord.api.web.ApiException;
 import org.caserecord.projections.casefile.CaseFileQueries;
+import org.caserecord.projections.casefile.CaseFileQueries.Assignment;
 import org.caserecord.projections.casefile.CaseFileView;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
@@ -41,18 +42,24 @@ public class CaseReader {
      * Waits (briefly) until the case file read model, and the read models written with it,
      * reflect every committed event of the case; 404 when the case does not exist.
      */
-    public void awaitProjected(UUID caseId) {
+    public Assignment awaitProjected(UUID caseId) {
         long committed = eventStore.lastSequenceNumberFor(caseId.toString())
                 .orElseThrow(ApiException::caseNotFound);
         long deadline = System.nanoTime() + maxWait.toNanos();
-        Optional<Long> projected = caseFiles.versionOf(caseId);
-        while (projected.orElse(-1L) < committed && System.nanoTime() < deadline) {
+        Optional<Assignment> projected = caseFiles.assignmentOf(caseId);
+        while (projected.map(Assignment::version).orElse(-1L) < committed && System.nanoTime() < deadline) {
             sleep();
-            projected = caseFiles.versionOf(caseId);
+            projected = caseFiles.assignmentOf(caseId);
         }
-        if (projected.isEmpty()) {
-            throw notYetAvailable();
-        }
+        return projected.orElseThrow(CaseReader::notYetAvailable);
+    }
+
+    /**
+     * The case's current manager as the read model knows it, without waiting for it to catch up
+     * (assignments change rarely); waits only for a case the read model does not know yet.
+     */
+    public Assignment assignment(UUID caseId) {
+        return caseFiles.assignmentOf(caseId).orElseGet(() -> awaitProjected(caseId));
     }
 
     private static ApiException notYetAvailable() {

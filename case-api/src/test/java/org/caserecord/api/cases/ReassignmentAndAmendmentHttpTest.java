@@ -49,7 +49,7 @@ class ReassignmentAndAmendmentHttpTest {
     }
 
     private int eventCount(String caseUrl) {
-        return api.as("ada").get(caseUrl + "/history").json().at("/entries").size();
+        return api.as("ida").get(caseUrl + "/history").json().at("/entries").size();
     }
 
     // --- reassignment ----------------------------------------------------------------------
@@ -123,7 +123,7 @@ class ReassignmentAndAmendmentHttpTest {
         String caseUrl = openCaseFor("ada");
         String meetingId = api.as("ada").post(caseUrl + "/meetings", meeting()).text("/meetingId");
 
-        Response amended = api.as("ben").post(caseUrl + "/amendments",
+        Response amended = api.as("grace").post(caseUrl + "/amendments",
                 amendment(meetingId, "the mother attended by phone", "wrong attendance recorded"));
 
         assertThat(amended.status()).as(amended.toString()).isEqualTo(201);
@@ -140,7 +140,7 @@ class ReassignmentAndAmendmentHttpTest {
         assertThat(amendment.at("/amendmentId").asString()).isEqualTo(amendmentId);
         assertThat(amendment.at("/text").asString()).isEqualTo("the mother attended by phone");
         assertThat(amendment.at("/reason").asString()).isEqualTo("wrong attendance recorded");
-        assertThat(amendment.at("/recordedBy").asString()).isEqualTo("ben");
+        assertThat(amendment.at("/recordedBy").asString()).isEqualTo("grace");
         assertThat(amendment.at("/recordedAt").asString()).isNotBlank();
         assertThat(api.as("ada").get(caseUrl + "/meetings/" + meetingId).json().at("/amendments/0/text")
                 .asString()).isEqualTo("the mother attended by phone");

@@ -45,13 +45,13 @@ class DashboardHttpTest {
     }
 
     private String openCaseOn(LocalDate openedOn) {
-        Response created = api.as("ada").post("/api/cases", openCase(manager, openedOn));
+        Response created = api.as("grace").post("/api/cases", openCase(manager, openedOn));
         assertThat(created.status()).as(created.toString()).isEqualTo(201);
         return "/api/cases/" + created.text("/caseId");
     }
 
     private Response write(String url, String body) {
-        Response response = api.as("ada").post(url, body);
+        Response response = api.as("grace").post(url, body);
         assertThat(response.status()).as(response.toString()).isBetween(200, 201);
         return response;
     }

@@ -25,7 +25,7 @@ class HistoryHttpTest {
 
     @Test
     void theHistoryListsTheEventsInOrderWithBothTimelinesAndTheActor() {
-        String caseId = api.as("ada").post("/api/cases", openCase("ada")).text("/caseId");
+        String caseId = api.as("grace").post("/api/cases", openCase("ben")).text("/caseId");
         Instant occurredAt = Instant.parse("2026-01-20T14:00:00Z");
         api.as("ben").header("X-Correlation-Id", "visit-77")
                 .post("/api/cases/" + caseId + "/meetings", meeting(occurredAt, 60));
@@ -37,7 +37,7 @@ class HistoryHttpTest {
         assertThat(entries.size()).isEqualTo(2);
         assertThat(entries.get(0).at("/sequence").asLong()).isZero();
         assertThat(entries.get(0).at("/type").asString()).isEqualTo("CaseOpened");
-        assertThat(entries.get(0).at("/actor").asString()).isEqualTo("ada");
+        assertThat(entries.get(0).at("/actor").asString()).isEqualTo("grace");
         assertThat(entries.get(0).at("/payload/client/name").asString()).isEqualTo("Jordan Rivera");
         JsonNode meeting = entries.get(1);
         assertThat(meeting.at("/type").asString()).isEqualTo("MeetingRecorded");

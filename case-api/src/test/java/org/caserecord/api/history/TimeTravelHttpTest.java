@@ -32,15 +32,15 @@ class TimeTravelHttpTest {
         Thread.sleep(5);
         Instant between = Instant.now();
         Thread.sleep(5);
-        api.as("ben").post("/api/cases/" + caseId + "/meetings", meeting(Instant.parse("2026-01-10T10:00:00Z"), 45));
-        api.as("ben").post("/api/cases/" + caseId + "/referrals", referral());
+        api.as("grace").post("/api/cases/" + caseId + "/meetings", meeting(Instant.parse("2026-01-10T10:00:00Z"), 45));
+        api.as("grace").post("/api/cases/" + caseId + "/referrals", referral());
 
         String history = "/api/cases/" + caseId + "/history";
         assertThat(api.as("ida").get(history + "?type=MeetingRecorded").texts("/entries", "sequence"))
                 .containsExactly("1", "2");
         assertThat(api.as("ida").get(history + "?type=MeetingRecorded&type=ReferralAdded").texts("/entries", "sequence"))
                 .containsExactly("1", "2", "3");
-        assertThat(api.as("ida").get(history + "?actor=ben").texts("/entries", "sequence")).containsExactly("2", "3");
+        assertThat(api.as("ida").get(history + "?actor=grace").texts("/entries", "sequence")).containsExactly("2", "3");
         assertThat(api.as("ida").get(history + "?timeline=recorded&to=" + between).texts("/entries", "sequence"))
                 .containsExactly("0", "1");
         assertThat(api.as("ida").get(history + "?from=" + between).texts("/entries", "sequence"))

@@ -23,6 +23,7 @@ import org.caserecord.domain.commands.ReassignCaseManager;
 import org.caserecord.domain.commands.RecordAssessment;
 import org.caserecord.domain.commands.RecordConsent;
 import org.caserecord.domain.commands.RecordDiagnosis;
+import org.caserecord.domain.commands.GrantEmergencyAccess;
 import org.caserecord.domain.commands.RecordDisclosure;
 import org.caserecord.domain.commands.RecordEducationProvided;
 import org.caserecord.domain.commands.RecordGoalProgress;
@@ -49,6 +50,7 @@ import org.caserecord.domain.events.DiagnosisRecorded;
 import org.caserecord.domain.events.DiagnosisResolved;
 import org.caserecord.domain.events.DisclosureRecorded;
 import org.caserecord.domain.events.EducationProvided;
+import org.caserecord.domain.events.EmergencyAccessGranted;
 import org.caserecord.domain.events.EntryAmended;
 import org.caserecord.domain.events.FamilyMemberAdded;
 import org.caserecord.domain.events.FollowUpCompleted;
@@ -332,6 +334,26 @@ public class CaseFile {
         return applied(new DisclosureRecorded(caseId, command.disclosureId(), command.recipient(),
                 command.purpose(), command.description(), command.legalBasis(), command.disclosedOn(),
                 command.exportId(), command.exportFormat()));
+    }
+
+    /**
+     * Break-glass read access for a case manager not assigned to the case; allowed on closed cases
+     * (an emergency does not wait for a case to be open).
+     */
+    @CommandHandler
+    public long handle(GrantEmergencyAccess command, Clock clock) {
+        CaseRules.required(command.grantId(), "grantId");
+        CaseRules.requiredText(command.userId(), "userId");
+        CaseRules.requiredText(command.reason(), "reason", CaseErrorCode.REASON_REQUIRED);
+        CaseRules.required(command.expiresAt(), "expiresAt");
+        if (!command.expiresAt().isAfter(clock.instant())) {
+            throw new CaseCommandRejected(CaseErrorCode.EXPIRY_NOT_IN_FUTURE, "expiresAt");
+        }
+        if (command.userId().equals(caseManagerId)) {
+            throw new CaseCommandRejected(CaseErrorCode.ALREADY_ASSIGNED, "userId");
+        }
+        return applied(new EmergencyAccessGranted(caseId, command.grantId(), command.userId(), command.reason(),
+                command.expiresAt()));
     }
 
     @CommandHandler

@@ -18,6 +18,7 @@ import org.caserecord.domain.events.DiagnosisRecorded;
 import org.caserecord.domain.events.DiagnosisResolved;
 import org.caserecord.domain.events.DisclosureRecorded;
 import org.caserecord.domain.events.EducationProvided;
+import org.caserecord.domain.events.EmergencyAccessGranted;
 import org.caserecord.domain.events.EntryAmended;
 import org.caserecord.domain.events.FamilyMemberAdded;
 import org.caserecord.domain.events.FollowUpCompleted;
@@ -62,7 +63,8 @@ public final class EventCatalog {
             ConsentRecorded.class,
             ConsentRevoked.class,
             EntryAmended.class,
-            DisclosureRecorded.class);
+            DisclosureRecorded.class,
+            EmergencyAccessGranted.class);
 
     private static final Map<String, Class<? extends CaseEvent>> BY_NAME = TYPES.stream()
             .collect(Collectors.toUnmodifiableMap(Class::getSimpleName, Function.identity()));

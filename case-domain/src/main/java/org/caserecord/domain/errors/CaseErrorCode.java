@@ -49,6 +49,7 @@ public enum CaseErrorCode {
     FOLLOW_UP_ALREADY_COMPLETED(ErrorKind.RULE_VIOLATION, "The follow-up is already completed."),
     CONSENT_ALREADY_REVOKED(ErrorKind.RULE_VIOLATION, "The consent is already revoked."),
     ALREADY_ASSIGNED(ErrorKind.RULE_VIOLATION, "The case is already assigned to this case manager."),
+    EXPIRY_NOT_IN_FUTURE(ErrorKind.INVALID_INPUT, "The access must end in the future."),
 
     VERSION_MISMATCH(ErrorKind.STALE_VERSION, "The case has changed since the version you expected.");
 

@@ -20,6 +20,7 @@ import org.caserecord.domain.events.DiagnosisRecorded;
 import org.caserecord.domain.events.DiagnosisResolved;
 import org.caserecord.domain.events.DisclosureRecorded;
 import org.caserecord.domain.events.EducationProvided;
+import org.caserecord.domain.events.EmergencyAccessGranted;
 import org.caserecord.domain.events.EntryAmended;
 import org.caserecord.domain.events.FamilyMemberAdded;
 import org.caserecord.domain.events.FollowUpCompleted;
@@ -429,6 +430,24 @@ public class CaseFileProjection {
                 .param("exportFormat", event.exportFormat() == null ? null : event.exportFormat().name())
                 .param("recordedAt", SqlTime.utc(recordedAt))
                 .param("recordedBy", actor)
+                .update();
+    }
+
+    @EventHandler
+    void on(EmergencyAccessGranted event, @SequenceNumber long sequence, @Timestamp Instant recordedAt) {
+        if (!advance(event.caseId(), sequence, recordedAt)) {
+            return;
+        }
+        jdbc.sql("""
+                        INSERT INTO case_emergency_access (grant_id, case_id, user_id, granted_at, expires_at)
+                        VALUES (:grantId, :caseId, :userId, :grantedAt, :expiresAt)
+                        ON CONFLICT (grant_id) DO NOTHING
+                        """)
+                .param("grantId", event.grantId())
+                .param("caseId", event.caseId())
+                .param("userId", event.userId())
+                .param("grantedAt", SqlTime.utc(recordedAt))
+                .param("expiresAt", SqlTime.utc(event.expiresAt()))
                 .update();
     }
 

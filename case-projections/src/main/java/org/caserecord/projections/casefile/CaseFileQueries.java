@@ -51,6 +51,30 @@ public class CaseFileQueries {
                 .optional();
     }
 
+    /** Who the case is assigned to now, and its version, as the read model knows them. */
+    public Optional<Assignment> assignmentOf(UUID caseId) {
+        return jdbc.sql("SELECT version, case_manager_id FROM case_file WHERE case_id = :caseId")
+                .param("caseId", caseId)
+                .query((rs, n) -> new Assignment(rs.getLong("version"), rs.getString("case_manager_id")))
+                .optional();
+    }
+
+    /** Whether a break-glass grant lets {@code userId} read the case at {@code now}. */
+    public boolean hasEmergencyAccess(UUID caseId, String userId, Instant now) {
+        return jdbc.sql("""
+                        SELECT EXISTS (SELECT 1 FROM case_emergency_access
+                                        WHERE case_id = :caseId AND user_id = :userId AND expires_at > :now)""")
+                .param("caseId", caseId)
+                .param("userId", userId)
+                .param("now", SqlTime.utc(now))
+                .query(Boolean.class)
+                .single();
+    }
+
+    /** The case's version in the read model and its current case manager. */
+    public record Assignment(long version, String caseManagerId) {
+    }
+
     @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
     public Optional<CaseFileView> find(UUID caseId) {
         Optional<CaseRow> row = jdbc.sql("SELECT * FROM case_file WHERE case_id = :caseId")

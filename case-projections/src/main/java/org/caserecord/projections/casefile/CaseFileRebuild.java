@@ -20,6 +20,7 @@ import org.caserecord.domain.events.ConsentRevoked;
 import org.caserecord.domain.events.DiagnosisRecorded;
 import org.caserecord.domain.events.DiagnosisResolved;
 import org.caserecord.domain.events.DisclosureRecorded;
+import org.caserecord.domain.events.EmergencyAccessGranted;
 import org.caserecord.domain.events.EducationProvided;
 import org.caserecord.domain.events.EntryAmended;
 import org.caserecord.domain.events.FamilyMemberAdded;
@@ -149,8 +150,8 @@ public final class CaseFileRebuild {
         } else if (event instanceof EntryAmended e) {
             amendments.computeIfAbsent(e.entryId(), id -> new ArrayList<>())
                     .add(new AmendmentView(e.amendmentId(), e.text(), e.reason(), at, actor));
-        } else if (event instanceof DisclosureRecorded) {
-            // Accounted for separately (the accounting of disclosures); it advances the version only.
+        } else if (event instanceof DisclosureRecorded || event instanceof EmergencyAccessGranted) {
+            // Accounted for elsewhere (disclosures, access grants); they advance the version only.
         } else {
             throw new IllegalArgumentException("The rebuild does not know " + event.getClass().getSimpleName());
         }
