@@ -31,7 +31,7 @@ import org.springframework.web.util.UrlPathHelper;
 /**
  * Writes an access log entry for every read of a case (the case file, as-of views, history,
  * entries, disclosures, exports), of the accounting of disclosures and of caseloads, before the
- * response leaves: the response is held back until its entries are stored, and when they cannot
+ * response leaves, and for every refused request to the API: the response is held back until its entries are stored, and when they cannot
  * be stored the caller gets 503 instead. Runs inside the security chain, after sign-in and
  * before authorization, so refused reads are logged as DENIED. Paths are matched decoded, as
  * Spring MVC matches them, and every GET under {@code /api/cases/} is logged (fail closed), with
@@ -71,9 +71,14 @@ public class AccessLogFilter extends OncePerRequestFilter {
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
+        return !PATHS.getPathWithinApplication(request).startsWith("/api/");
+    }
+
+    /** Reads whose every answer is logged (and held until it is): cases, caseloads, the accounting. */
+    private static boolean loggedRead(HttpServletRequest request) {
         String path = PATHS.getPathWithinApplication(request);
-        return !path.startsWith(CASES) && !path.equals("/api/cases") && !isList(path, DISCLOSURE_ACCOUNTING)
-                && !isList(path, CASELOADS);
+        return isRead(request) && (path.startsWith(CASES) || isList(path, DISCLOSURE_ACCOUNTING)
+                || isList(path, CASELOADS));
     }
 
     private static boolean isList(String path, String list) {
@@ -90,8 +95,9 @@ public class AccessLogFilter extends OncePerRequestFilter {
             return;
         }
         Read read = read(request, authentication);
-        if (!isRead(request)) {
-            // Writes are logged when they are refused: a denied attempt is evidence too.
+        if (!loggedRead(request)) {
+            // Anything else (writes, audit and admin endpoints) is logged when it is refused: a denied
+            // attempt is evidence too.
             try {
                 chain.doFilter(request, response);
             } catch (AccessDeniedException denied) {
@@ -167,11 +173,11 @@ public class AccessLogFilter extends OncePerRequestFilter {
                 .toList();
         UUID caseId = null;
         String action;
-        if (!isRead(request)) {
+        if (!loggedRead(request)) {
             String rest = path.startsWith(CASES) ? path.substring(CASES.length()) : "";
             int slash = rest.indexOf('/');
             caseId = path.startsWith(CASES) ? caseId(slash < 0 ? rest : rest.substring(0, slash)) : null;
-            action = "WRITE";
+            action = isRead(request) ? "READ" : "WRITE";
         } else if (path.startsWith(CASES)) {
             String rest = path.substring(CASES.length());
             int slash = rest.indexOf('/');

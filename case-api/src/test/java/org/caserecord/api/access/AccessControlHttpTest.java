@@ -205,6 +205,13 @@ class AccessControlHttpTest {
         assertThat(benRead).as("ben's refused read").isTrue();
         assertThat(benWrite).as("ben's refused write").isTrue();
         assertThat(idaWrite).as("the auditor's refused write").isTrue();
+
+        api.as("ben").get("/api/audit/access?caseId=" + caseId);
+        api.as("bill").post("/api/admin/projections/caseload/replay", "");
+        Response refusedElsewhere = api.as("ida").get("/api/audit/access?user=ben&limit=500");
+        assertThat(refusedElsewhere.body()).contains("GET /api/audit/access?caseId=");
+        assertThat(api.as("ida").get("/api/audit/access?user=bill&limit=500").body())
+                .contains("POST /api/admin/projections/caseload/replay");
     }
 
     @Test
