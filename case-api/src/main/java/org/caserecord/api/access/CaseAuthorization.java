@@ -34,6 +34,7 @@ public class CaseAuthorization implements HandlerInterceptor {
 
     private static final String CASE = "/api/cases/{caseId}";
     private static final String CASELOADS = "/api/caseloads";
+    private static final String COVERAGE = "/coverage";
 
     private final CaseReader reader;
     private final CaseFileQueries caseFiles;
@@ -88,9 +89,13 @@ public class CaseAuthorization implements HandlerInterceptor {
                 }
                 throw hidden(request);
             }
-            // Billing reads the case's billing view only: never history, past versions or entries.
-            require(request, roles.contains(Role.BILLING) && rest.isEmpty()
-                    && request.getParameter("asOf") == null && request.getParameter("version") == null);
+            // Billing reads the case's billing view and its coverage only: never history, past
+            // versions or entries.
+            require(request, roles.contains(Role.BILLING) && (rest.startsWith(COVERAGE) || rest.isEmpty()
+                    && request.getParameter("asOf") == null && request.getParameter("version") == null));
+            return;
+        }
+        if (rest.startsWith(COVERAGE) && (roles.contains(Role.BILLING) || roles.contains(Role.SUPERVISOR))) {
             return;
         }
         if (rest.equals("/emergency-access")) {

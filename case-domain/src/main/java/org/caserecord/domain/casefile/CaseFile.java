@@ -23,6 +23,8 @@ import org.caserecord.domain.commands.ReassignCaseManager;
 import org.caserecord.domain.commands.RecordAssessment;
 import org.caserecord.domain.commands.RecordConsent;
 import org.caserecord.domain.commands.RecordDiagnosis;
+import org.caserecord.domain.commands.AddCoverage;
+import org.caserecord.domain.commands.EndCoverage;
 import org.caserecord.domain.commands.GrantEmergencyAccess;
 import org.caserecord.domain.commands.RecordDisclosure;
 import org.caserecord.domain.commands.RecordEducationProvided;
@@ -46,6 +48,8 @@ import org.caserecord.domain.events.CaseOpened;
 import org.caserecord.domain.events.CaseReopened;
 import org.caserecord.domain.events.ConsentRecorded;
 import org.caserecord.domain.events.ConsentRevoked;
+import org.caserecord.domain.events.CoverageAdded;
+import org.caserecord.domain.events.CoverageEnded;
 import org.caserecord.domain.events.DiagnosisRecorded;
 import org.caserecord.domain.events.DiagnosisResolved;
 import org.caserecord.domain.events.DisclosureRecorded;
@@ -91,6 +95,7 @@ public class CaseFile {
     private CaseStatus status;
     private LocalDate openedOn;
     private String caseManagerId;
+    private final Coverages coverages = new Coverages();
     private long version;
     private final ClinicalRecord record = new ClinicalRecord();
 
@@ -337,6 +342,45 @@ public class CaseFile {
     }
 
     /**
+     * Insurance coverage; allowed on closed cases too (claims for services delivered before the
+     * closure are filed later).
+     */
+    @CommandHandler
+    public long handle(AddCoverage command) {
+        expectVersion(command.expectedVersion());
+        CaseRules.required(command.coverageId(), "coverageId");
+        if (coverages.contains(command.coverageId())) {
+            throw new CaseCommandRejected(CaseErrorCode.DUPLICATE_ENTRY, "coverageId");
+        }
+        CaseRules.requiredText(command.payerId(), "payerId");
+        CaseRules.requiredText(command.payerName(), "payerName");
+        CaseRules.requiredText(command.planName(), "planName");
+        CaseRules.requiredText(command.memberId(), "memberId");
+        CaseRules.optionalText(command.groupNumber(), "groupNumber");
+        CaseRules.required(command.subscriberRelationship(), "subscriberRelationship");
+        CaseRules.required(command.priority(), "priority");
+        CaseRules.required(command.effectiveFrom(), "effectiveFrom");
+        if (command.effectiveTo() != null && command.effectiveTo().isBefore(command.effectiveFrom())) {
+            throw new CaseCommandRejected(CaseErrorCode.COVERAGE_ENDS_BEFORE_IT_STARTS, "effectiveTo");
+        }
+        coverages.mustNotOverlap(command.priority(), command.effectiveFrom(), command.effectiveTo());
+        return applied(new CoverageAdded(caseId, command.coverageId(), command.payerId(), command.payerName(),
+                command.planName(), command.memberId(), command.groupNumber(), command.subscriberRelationship(),
+                command.effectiveFrom(), command.effectiveTo(), command.priority()));
+    }
+
+    @CommandHandler
+    public long handle(EndCoverage command) {
+        expectVersion(command.expectedVersion());
+        CaseRules.required(command.endedOn(), "endedOn");
+        LocalDate from = coverages.mustBeCurrent(command.coverageId());
+        if (command.endedOn().isBefore(from)) {
+            throw new CaseCommandRejected(CaseErrorCode.COVERAGE_ENDS_BEFORE_IT_STARTS, "endedOn");
+        }
+        return applied(new CoverageEnded(caseId, command.coverageId(), command.endedOn()));
+    }
+
+    /**
      * Break-glass read access for a case manager not assigned to the case; allowed on closed cases
      * (an emergency does not wait for a case to be open).
      */
@@ -478,6 +522,10 @@ public class CaseFile {
             record.recordConsentRevoked(revoked.consentId());
         } else if (event instanceof EntryAmended amended) {
             record.recordAmendment(amended.amendmentId());
+        } else if (event instanceof CoverageAdded coverage) {
+            coverages.added(coverage);
+        } else if (event instanceof CoverageEnded ended) {
+            coverages.ended(ended.coverageId(), ended.endedOn());
         } else if (event instanceof DisclosureRecorded disclosure) {
             record.recordDisclosure(disclosure.disclosureId());
         }

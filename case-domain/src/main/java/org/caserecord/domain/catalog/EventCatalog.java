@@ -14,6 +14,8 @@ import org.caserecord.domain.events.CaseOpened;
 import org.caserecord.domain.events.CaseReopened;
 import org.caserecord.domain.events.ConsentRecorded;
 import org.caserecord.domain.events.ConsentRevoked;
+import org.caserecord.domain.events.CoverageAdded;
+import org.caserecord.domain.events.CoverageEnded;
 import org.caserecord.domain.events.DiagnosisRecorded;
 import org.caserecord.domain.events.DiagnosisResolved;
 import org.caserecord.domain.events.DisclosureRecorded;
@@ -64,7 +66,9 @@ public final class EventCatalog {
             ConsentRevoked.class,
             EntryAmended.class,
             DisclosureRecorded.class,
-            EmergencyAccessGranted.class);
+            EmergencyAccessGranted.class,
+            CoverageAdded.class,
+            CoverageEnded.class);
 
     private static final Map<String, Class<? extends CaseEvent>> BY_NAME = TYPES.stream()
             .collect(Collectors.toUnmodifiableMap(Class::getSimpleName, Function.identity()));

@@ -29,6 +29,7 @@ public enum CaseErrorCode {
 
     REFERRAL_NOT_FOUND(ErrorKind.NOT_FOUND, "The case has no referral with this id."),
     DIAGNOSIS_NOT_FOUND(ErrorKind.NOT_FOUND, "The case has no diagnosis with this id."),
+    COVERAGE_NOT_FOUND(ErrorKind.NOT_FOUND, "The case has no coverage with this id."),
     GOAL_NOT_FOUND(ErrorKind.NOT_FOUND, "The current treatment plan has no goal with this id."),
     FOLLOW_UP_NOT_FOUND(ErrorKind.NOT_FOUND, "The case has no follow-up with this id."),
     CONSENT_NOT_FOUND(ErrorKind.NOT_FOUND, "The case has no consent with this id."),
@@ -49,6 +50,10 @@ public enum CaseErrorCode {
     FOLLOW_UP_ALREADY_COMPLETED(ErrorKind.RULE_VIOLATION, "The follow-up is already completed."),
     CONSENT_ALREADY_REVOKED(ErrorKind.RULE_VIOLATION, "The consent is already revoked."),
     ALREADY_ASSIGNED(ErrorKind.RULE_VIOLATION, "The case is already assigned to this case manager."),
+    COVERAGE_OVERLAPS(ErrorKind.RULE_VIOLATION,
+            "Another coverage of the same priority already covers part of this period."),
+    COVERAGE_ALREADY_ENDED(ErrorKind.RULE_VIOLATION, "The coverage has already ended."),
+    COVERAGE_ENDS_BEFORE_IT_STARTS(ErrorKind.INVALID_INPUT, "A coverage cannot end before it starts."),
     EXPIRY_NOT_IN_FUTURE(ErrorKind.INVALID_INPUT, "The access must end in the future."),
 
     VERSION_MISMATCH(ErrorKind.STALE_VERSION, "The case has changed since the version you expected.");

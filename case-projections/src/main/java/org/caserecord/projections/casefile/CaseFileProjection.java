@@ -16,6 +16,8 @@ import org.caserecord.domain.events.CaseClosed;
 import org.caserecord.domain.events.CaseManagerReassigned;
 import org.caserecord.domain.events.ConsentRecorded;
 import org.caserecord.domain.events.ConsentRevoked;
+import org.caserecord.domain.events.CoverageAdded;
+import org.caserecord.domain.events.CoverageEnded;
 import org.caserecord.domain.events.DiagnosisRecorded;
 import org.caserecord.domain.events.DiagnosisResolved;
 import org.caserecord.domain.events.DisclosureRecorded;
@@ -431,6 +433,45 @@ public class CaseFileProjection {
                 .param("recordedAt", SqlTime.utc(recordedAt))
                 .param("recordedBy", actor)
                 .update();
+    }
+
+    @EventHandler
+    void on(CoverageAdded event, @SequenceNumber long sequence, @Timestamp Instant recordedAt) {
+        if (!advance(event.caseId(), sequence, recordedAt)) {
+            return;
+        }
+        jdbc.sql("""
+                        INSERT INTO case_coverage (coverage_id, case_id, sequence, payer_id, payer_name, plan_name,
+                                                   member_id, group_number, subscriber_relationship, effective_from,
+                                                   effective_to, priority, recorded_at)
+                        VALUES (:coverageId, :caseId, :sequence, :payerId, :payerName, :planName, :memberId,
+                                :groupNumber, :relationship, :from, :to, :priority, :recordedAt)
+                        ON CONFLICT (coverage_id) DO NOTHING
+                        """)
+                .param("coverageId", event.coverageId())
+                .param("caseId", event.caseId())
+                .param("sequence", sequence)
+                .param("payerId", event.payerId())
+                .param("payerName", event.payerName())
+                .param("planName", event.planName())
+                .param("memberId", event.memberId())
+                .param("groupNumber", event.groupNumber())
+                .param("relationship", event.subscriberRelationship().name())
+                .param("from", event.effectiveFrom())
+                .param("to", event.effectiveTo())
+                .param("priority", event.priority().name())
+                .param("recordedAt", SqlTime.utc(recordedAt))
+                .update();
+    }
+
+    @EventHandler
+    void on(CoverageEnded event, @SequenceNumber long sequence, @Timestamp Instant recordedAt) {
+        if (advance(event.caseId(), sequence, recordedAt)) {
+            jdbc.sql("UPDATE case_coverage SET effective_to = :endedOn, ended = true WHERE coverage_id = :coverageId")
+                    .param("endedOn", event.endedOn())
+                    .param("coverageId", event.coverageId())
+                    .update();
+        }
     }
 
     @EventHandler

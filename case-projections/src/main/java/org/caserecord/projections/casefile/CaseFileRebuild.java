@@ -17,6 +17,8 @@ import org.caserecord.domain.events.CaseOpened;
 import org.caserecord.domain.events.CaseReopened;
 import org.caserecord.domain.events.ConsentRecorded;
 import org.caserecord.domain.events.ConsentRevoked;
+import org.caserecord.domain.events.CoverageAdded;
+import org.caserecord.domain.events.CoverageEnded;
 import org.caserecord.domain.events.DiagnosisRecorded;
 import org.caserecord.domain.events.DiagnosisResolved;
 import org.caserecord.domain.events.DisclosureRecorded;
@@ -150,8 +152,10 @@ public final class CaseFileRebuild {
         } else if (event instanceof EntryAmended e) {
             amendments.computeIfAbsent(e.entryId(), id -> new ArrayList<>())
                     .add(new AmendmentView(e.amendmentId(), e.text(), e.reason(), at, actor));
-        } else if (event instanceof DisclosureRecorded || event instanceof EmergencyAccessGranted) {
-            // Accounted for elsewhere (disclosures, access grants); they advance the version only.
+        } else if (event instanceof DisclosureRecorded || event instanceof EmergencyAccessGranted
+                || event instanceof CoverageAdded || event instanceof CoverageEnded) {
+            // Kept in read models of their own (disclosures, access grants, coverage); they advance the
+            // version only.
         } else {
             throw new IllegalArgumentException("The rebuild does not know " + event.getClass().getSimpleName());
         }
