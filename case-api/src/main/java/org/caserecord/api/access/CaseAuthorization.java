@@ -35,6 +35,7 @@ public class CaseAuthorization implements HandlerInterceptor {
     private static final String CASE = "/api/cases/{caseId}";
     private static final String CASELOADS = "/api/caseloads";
     private static final String COVERAGE = "/coverage";
+    private static final String BILLABLE_SERVICES = "/billable-services";
 
     private final CaseReader reader;
     private final CaseFileQueries caseFiles;
@@ -91,7 +92,8 @@ public class CaseAuthorization implements HandlerInterceptor {
             }
             // Billing reads the case's billing view and its coverage only: never history, past
             // versions or entries.
-            require(request, roles.contains(Role.BILLING) && (rest.startsWith(COVERAGE) || rest.isEmpty()
+            require(request, roles.contains(Role.BILLING) && (rest.startsWith(COVERAGE)
+                    || rest.startsWith(BILLABLE_SERVICES) || rest.isEmpty()
                     && request.getParameter("asOf") == null && request.getParameter("version") == null));
             return;
         }

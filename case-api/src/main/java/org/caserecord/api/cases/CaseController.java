@@ -29,6 +29,7 @@ import org.caserecord.api.cases.CaseResponses.ReferralCreated;
 import org.caserecord.api.cases.CaseResponses.ReferralOutcomeRecorded;
 import org.caserecord.api.access.BillingCaseView;
 import org.caserecord.api.access.CallerRoles;
+import org.caserecord.api.billing.BillingCatalog;
 import org.caserecord.api.history.PointInTime;
 import org.caserecord.api.web.ApiException;
 import org.caserecord.api.web.Commands;
@@ -44,6 +45,7 @@ import org.caserecord.domain.commands.ReopenCase;
 import org.caserecord.domain.model.Attendee;
 import org.caserecord.domain.model.CaseStatus;
 import org.caserecord.domain.model.Client;
+import org.caserecord.domain.model.MeetingBilling;
 import org.caserecord.domain.model.Provider;
 import org.caserecord.projections.casefile.CaseFileView;
 import org.caserecord.projections.casefile.MeetingView;
@@ -74,14 +76,16 @@ class CaseController {
     private final WriteOperations writes;
     private final CaseReader reader;
     private final PointInTime pointInTime;
+    private final BillingCatalog catalog;
     private final Clock clock;
 
     CaseController(Commands commands, WriteOperations writes, CaseReader reader, PointInTime pointInTime,
-                   Clock clock) {
+                   BillingCatalog catalog, Clock clock) {
         this.commands = commands;
         this.writes = writes;
         this.reader = reader;
         this.pointInTime = pointInTime;
+        this.catalog = catalog;
         this.clock = clock;
     }
 
@@ -130,10 +134,17 @@ class CaseController {
             content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(implementation = MeetingCreated.class)))
     ResponseEntity<?> recordMeeting(@PathVariable UUID caseId, @Valid @RequestBody RecordMeetingRequest body,
                                     HttpServletRequest request) {
+        MeetingBilling billing = body.billing() == null ? null
+                : new MeetingBilling(body.billing().serviceCode(), body.billing().placeOfService());
+        if (billing != null && !catalog.bills(billing.serviceCode())) {
+            throw ApiException.badRequest("unknown-service-code", "Unknown service code",
+                    "billing.serviceCode must be one of the clinic's billed services: "
+                            + String.join(", ", catalog.serviceCodes()) + ".");
+        }
         return writes.execute(request, body, expectedVersion -> {
             UUID meetingId = UUID.randomUUID();
             long version = commands.send(new RecordMeeting(caseId, meetingId, body.type(), body.occurredAt(),
-                    body.durationMinutes(), attendees(body.attendees()), body.notes(), expectedVersion));
+                    body.durationMinutes(), attendees(body.attendees()), body.notes(), billing, expectedVersion));
             return created(URI.create("/api/cases/" + caseId + "/meetings/" + meetingId), version,
                     new MeetingCreated(meetingId, version));
         });

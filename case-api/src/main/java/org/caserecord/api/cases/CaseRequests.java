@@ -7,6 +7,7 @@ import java.util.List;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.caserecord.domain.model.ClosureReason;
 import org.caserecord.domain.model.MeetingType;
@@ -41,7 +42,15 @@ final class CaseRequests {
             @NotNull Instant occurredAt,
             @NotNull Integer durationMinutes,
             @Size(max = 100) List<@NotNull @Valid AttendeeRequest> attendees,
-            @Size(max = 100_000) String notes) {
+            @Size(max = 100_000) String notes,
+            @Valid MeetingBillingRequest billing) {
+    }
+
+    /** How the meeting is billed: a service code of the clinic's catalog and a CMS place-of-service code. */
+    record MeetingBillingRequest(
+            @NotBlank @Size(max = 5) String serviceCode,
+            @NotBlank @Pattern(regexp = "[0-9]{2}", message = "must be a two-digit place-of-service code")
+            String placeOfService) {
     }
 
     record AttendeeRequest(

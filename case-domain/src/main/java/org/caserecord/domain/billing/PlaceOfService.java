@@ -30,6 +30,10 @@ public record PlaceOfService(String code) {
         }
     }
 
+    public static boolean isWellFormed(String code) {
+        return code != null && WELL_FORMED.matcher(code).matches();
+    }
+
     public static PlaceOfService of(String code) {
         return new PlaceOfService(code);
     }

@@ -23,4 +23,8 @@ public record ServiceCode(String code) {
     public static ServiceCode of(String code) {
         return new ServiceCode(code);
     }
+
+    public static boolean isWellFormed(String code) {
+        return code != null && WELL_FORMED.matcher(code).matches();
+    }
 }

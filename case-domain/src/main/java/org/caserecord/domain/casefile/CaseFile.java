@@ -23,6 +23,8 @@ import org.caserecord.domain.commands.ReassignCaseManager;
 import org.caserecord.domain.commands.RecordAssessment;
 import org.caserecord.domain.commands.RecordConsent;
 import org.caserecord.domain.commands.RecordDiagnosis;
+import org.caserecord.domain.billing.PlaceOfService;
+import org.caserecord.domain.billing.ServiceCode;
 import org.caserecord.domain.commands.AddCoverage;
 import org.caserecord.domain.commands.EndCoverage;
 import org.caserecord.domain.commands.GrantEmergencyAccess;
@@ -70,6 +72,7 @@ import org.caserecord.domain.events.ReferralDeclined;
 import org.caserecord.domain.events.ReferralOutcomeRecorded;
 import org.caserecord.domain.events.TreatmentPlanSet;
 import org.caserecord.domain.model.AssessmentType;
+import org.caserecord.domain.model.MeetingBilling;
 import org.caserecord.domain.model.CaseStatus;
 import org.caserecord.domain.model.EntryType;
 import org.caserecord.domain.model.IcdCode;
@@ -129,8 +132,11 @@ public class CaseFile {
         if (command.durationMinutes() < 1 || command.durationMinutes() > 1440) {
             throw new CaseCommandRejected(CaseErrorCode.DURATION_OUT_OF_RANGE, "durationMinutes");
         }
+        if (command.billing() != null) {
+            billable(command.billing());
+        }
         return applied(new MeetingRecorded(caseId, command.meetingId(), command.type(), command.occurredAt(),
-                command.durationMinutes(), command.attendees(), command.notes()));
+                command.durationMinutes(), command.attendees(), command.notes(), command.billing()));
     }
 
     @CommandHandler
@@ -467,6 +473,16 @@ public class CaseFile {
         CaseRules.required(time, field);
         if (time.isAfter(Instant.now(clock).plus(ALLOWED_CLOCK_SKEW))) {
             throw new CaseCommandRejected(CaseErrorCode.DATE_IN_FUTURE, field);
+        }
+    }
+
+    /** Well-formed codes; whether the clinic bills the service code is the catalog's to say. */
+    private static void billable(MeetingBilling billing) {
+        if (billing.serviceCode() == null || !ServiceCode.isWellFormed(billing.serviceCode())) {
+            throw new CaseCommandRejected(CaseErrorCode.INVALID_SERVICE_CODE, "billing.serviceCode");
+        }
+        if (billing.placeOfService() == null || !PlaceOfService.isWellFormed(billing.placeOfService())) {
+            throw new CaseCommandRejected(CaseErrorCode.INVALID_PLACE_OF_SERVICE, "billing.placeOfService");
         }
     }
 

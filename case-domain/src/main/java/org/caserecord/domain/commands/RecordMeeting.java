@@ -7,6 +7,7 @@ import java.util.UUID;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 import org.axonframework.modelling.command.TargetAggregateVersion;
 import org.caserecord.domain.model.Attendee;
+import org.caserecord.domain.model.MeetingBilling;
 import org.caserecord.domain.model.MeetingType;
 import org.caserecord.domain.model.Phi;
 
@@ -19,5 +20,12 @@ public record RecordMeeting(
         Integer durationMinutes,
         List<Attendee> attendees,
         @Phi String notes,
+        MeetingBilling billing,
         @TargetAggregateVersion Long expectedVersion) {
+
+    /** A meeting recorded without billing. */
+    public RecordMeeting(UUID caseId, UUID meetingId, MeetingType type, Instant occurredAt, Integer durationMinutes,
+                         List<Attendee> attendees, String notes, Long expectedVersion) {
+        this(caseId, meetingId, type, occurredAt, durationMinutes, attendees, notes, null, expectedVersion);
+    }
 }

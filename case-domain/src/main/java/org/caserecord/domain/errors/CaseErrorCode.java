@@ -30,6 +30,8 @@ public enum CaseErrorCode {
     REFERRAL_NOT_FOUND(ErrorKind.NOT_FOUND, "The case has no referral with this id."),
     DIAGNOSIS_NOT_FOUND(ErrorKind.NOT_FOUND, "The case has no diagnosis with this id."),
     COVERAGE_NOT_FOUND(ErrorKind.NOT_FOUND, "The case has no coverage with this id."),
+    INVALID_SERVICE_CODE(ErrorKind.INVALID_INPUT, "The service code is not an HCPCS code of the clinic's catalog."),
+    INVALID_PLACE_OF_SERVICE(ErrorKind.INVALID_INPUT, "The place of service is not a two-digit CMS code."),
     GOAL_NOT_FOUND(ErrorKind.NOT_FOUND, "The current treatment plan has no goal with this id."),
     FOLLOW_UP_NOT_FOUND(ErrorKind.NOT_FOUND, "The case has no follow-up with this id."),
     CONSENT_NOT_FOUND(ErrorKind.NOT_FOUND, "The case has no consent with this id."),

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.UUID;
 
 import org.caserecord.domain.model.Attendee;
+import org.caserecord.domain.model.MeetingBilling;
 import org.caserecord.domain.model.MeetingType;
 import org.caserecord.domain.model.Phi;
 
@@ -15,9 +16,16 @@ public record MeetingRecorded(
         Instant occurredAt,
         int durationMinutes,
         List<Attendee> attendees,
-        @Phi String notes) implements CaseEvent, BusinessTimed {
+        @Phi String notes,
+        MeetingBilling billing) implements CaseEvent, BusinessTimed {
 
     public MeetingRecorded {
         attendees = attendees == null ? List.of() : List.copyOf(attendees);
+    }
+
+    /** A meeting that is not billed (and every meeting recorded before billing existed). */
+    public MeetingRecorded(UUID caseId, UUID meetingId, MeetingType type, Instant occurredAt, int durationMinutes,
+                           List<Attendee> attendees, String notes) {
+        this(caseId, meetingId, type, occurredAt, durationMinutes, attendees, notes, null);
     }
 }
