@@ -36,6 +36,7 @@ public class CaseAuthorization implements HandlerInterceptor {
     private static final String CASELOADS = "/api/caseloads";
     private static final String COVERAGE = "/coverage";
     private static final String BILLABLE_SERVICES = "/billable-services";
+    private static final String REIMBURSEMENT = "/reimbursement-requests";
 
     private final CaseReader reader;
     private final CaseFileQueries caseFiles;
@@ -93,12 +94,17 @@ public class CaseAuthorization implements HandlerInterceptor {
             // Billing reads the case's billing view and its coverage only: never history, past
             // versions or entries.
             require(request, roles.contains(Role.BILLING) && (rest.startsWith(COVERAGE)
-                    || rest.startsWith(BILLABLE_SERVICES) || rest.isEmpty()
+                    || rest.startsWith(BILLABLE_SERVICES) || rest.startsWith(REIMBURSEMENT) || rest.isEmpty()
                     && request.getParameter("asOf") == null && request.getParameter("version") == null));
             return;
         }
-        if (rest.startsWith(COVERAGE) && (roles.contains(Role.BILLING) || roles.contains(Role.SUPERVISOR))) {
+        if ((rest.startsWith(COVERAGE) || rest.startsWith(REIMBURSEMENT))
+                && (roles.contains(Role.BILLING) || roles.contains(Role.SUPERVISOR))) {
             return;
+        }
+        if (rest.startsWith(REIMBURSEMENT)) {
+            // Claims are billing's work (and a supervisor's); case managers record the care they bill.
+            require(request, false);
         }
         if (rest.equals("/emergency-access")) {
             require(request, roles.contains(Role.CASE_MANAGER));

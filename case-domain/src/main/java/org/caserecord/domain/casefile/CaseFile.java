@@ -2,6 +2,7 @@ package org.caserecord.domain.casefile;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
+import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -26,7 +27,9 @@ import org.caserecord.domain.commands.RecordDiagnosis;
 import org.caserecord.domain.billing.PlaceOfService;
 import org.caserecord.domain.billing.ServiceCode;
 import org.caserecord.domain.commands.AddCoverage;
+import org.caserecord.domain.commands.DecideReimbursement;
 import org.caserecord.domain.commands.EndCoverage;
+import org.caserecord.domain.commands.FileReimbursementRequest;
 import org.caserecord.domain.commands.GrantEmergencyAccess;
 import org.caserecord.domain.commands.RecordDisclosure;
 import org.caserecord.domain.commands.RecordEducationProvided;
@@ -70,8 +73,12 @@ import org.caserecord.domain.events.ReferralCancelled;
 import org.caserecord.domain.events.ReferralCompleted;
 import org.caserecord.domain.events.ReferralDeclined;
 import org.caserecord.domain.events.ReferralOutcomeRecorded;
+import org.caserecord.domain.events.ReimbursementDecided;
+import org.caserecord.domain.events.ReimbursementRequested;
 import org.caserecord.domain.events.TreatmentPlanSet;
 import org.caserecord.domain.model.AssessmentType;
+import org.caserecord.domain.model.ClaimLine;
+import org.caserecord.domain.model.ReimbursementDecision;
 import org.caserecord.domain.model.MeetingBilling;
 import org.caserecord.domain.model.CaseStatus;
 import org.caserecord.domain.model.EntryType;
@@ -99,6 +106,7 @@ public class CaseFile {
     private LocalDate openedOn;
     private String caseManagerId;
     private final Coverages coverages = new Coverages();
+    private final Reimbursements reimbursements = new Reimbursements();
     private long version;
     private final ClinicalRecord record = new ClinicalRecord();
 
@@ -387,6 +395,62 @@ public class CaseFile {
     }
 
     /**
+     * A reimbursement request for billed meetings; allowed on closed cases. Each line's meeting
+     * must have been recorded with billing and not be in a pending or paid request, the coverage
+     * must cover every line's date, and the case needs an active diagnosis.
+     */
+    @CommandHandler
+    public long handle(FileReimbursementRequest command) {
+        CaseRules.required(command.requestId(), "requestId");
+        if (reimbursements.contains(command.requestId())) {
+            throw new CaseCommandRejected(CaseErrorCode.DUPLICATE_ENTRY, "requestId");
+        }
+        CaseRules.required(command.coverageId(), "coverageId");
+        CaseRules.required(command.periodFrom(), "periodFrom");
+        CaseRules.required(command.periodTo(), "periodTo");
+        if (command.periodTo().isBefore(command.periodFrom())) {
+            throw new CaseCommandRejected(CaseErrorCode.INVALID_PERIOD, "periodTo");
+        }
+        if (!coverages.contains(command.coverageId())) {
+            throw new CaseCommandRejected(CaseErrorCode.COVERAGE_NOT_FOUND, "coverageId");
+        }
+        if (command.lines() == null || command.lines().isEmpty()) {
+            throw new CaseCommandRejected(CaseErrorCode.NOTHING_TO_BILL, "periodFrom");
+        }
+        if (!record.hasActiveDiagnosis()) {
+            throw new CaseCommandRejected(CaseErrorCode.NO_ACTIVE_DIAGNOSIS);
+        }
+        reimbursements.mustBeBillable(command.lines());
+        BigDecimal total = BigDecimal.ZERO;
+        for (ClaimLine line : command.lines()) {
+            if (line.dateOfService().isBefore(command.periodFrom()) || line.dateOfService().isAfter(command.periodTo())) {
+                throw new CaseCommandRejected(CaseErrorCode.INVALID_PERIOD, "lines.dateOfService");
+            }
+            coverages.mustCover(command.coverageId(), line.dateOfService());
+            total = total.add(line.charge());
+        }
+        return applied(new ReimbursementRequested(caseId, command.requestId(), command.coverageId(),
+                coverages.payerOf(command.coverageId()), command.periodFrom(), command.periodTo(), command.lines(),
+                total));
+    }
+
+    @CommandHandler
+    public long handle(DecideReimbursement command) {
+        CaseRules.required(command.decision(), "decision");
+        BigDecimal total = reimbursements.mustBePending(command.requestId());
+        BigDecimal paid = command.amountPaid() == null ? BigDecimal.ZERO : command.amountPaid();
+        boolean denied = command.decision() == ReimbursementDecision.DENIED;
+        if (paid.signum() < 0 || paid.compareTo(total) > 0 || denied && paid.signum() != 0
+                || command.decision() == ReimbursementDecision.PAID && command.amountPaid() == null) {
+            throw new CaseCommandRejected(CaseErrorCode.AMOUNT_PAID_INVALID, "amountPaid");
+        }
+        CaseRules.requiredText(command.payerReference(), "payerReference");
+        CaseRules.optionalText(command.reasonCode(), "reasonCode");
+        return applied(new ReimbursementDecided(caseId, command.requestId(), command.decision(), paid,
+                command.payerReference(), command.reasonCode()));
+    }
+
+    /**
      * Break-glass read access for a case manager not assigned to the case; allowed on closed cases
      * (an emergency does not wait for a case to be open).
      */
@@ -508,6 +572,13 @@ public class CaseFile {
             caseManagerId = reassigned.caseManagerId();
         } else if (event instanceof MeetingRecorded meeting) {
             record.recordEntry(meeting.meetingId(), EntryType.MEETING);
+            if (meeting.billing() != null) {
+                reimbursements.meetingBillable(meeting.meetingId());
+            }
+        } else if (event instanceof ReimbursementRequested requested) {
+            reimbursements.requested(requested);
+        } else if (event instanceof ReimbursementDecided decided) {
+            reimbursements.decided(decided);
         } else if (event instanceof ReferralAdded added) {
             record.recordReferral(added);
         } else if (event instanceof ReferralOutcomeRecorded outcome) {

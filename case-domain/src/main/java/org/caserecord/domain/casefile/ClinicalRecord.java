@@ -184,6 +184,10 @@ final class ClinicalRecord {
         amendments.add(amendmentId);
     }
 
+    boolean hasActiveDiagnosis() {
+        return diagnoses.values().stream().anyMatch(diagnosis -> !diagnosis.resolved());
+    }
+
     void recordDisclosure(UUID disclosureId) {
         disclosures.add(disclosureId);
     }

@@ -21,6 +21,7 @@ final class Coverages {
     }
 
     private final Map<UUID, Period> periods = new LinkedHashMap<>();
+    private final Map<UUID, String> payers = new LinkedHashMap<>();
 
     /** At most one plan of each priority covers any day. */
     void mustNotOverlap(CoveragePriority priority, LocalDate from, LocalDate to) {
@@ -43,6 +44,21 @@ final class Coverages {
         return period.from();
     }
 
+    /** The payer of a coverage that covers {@code day}; refuses an unknown coverage or one not active then. */
+    void mustCover(UUID coverageId, LocalDate day) {
+        Period period = periods.get(coverageId);
+        if (period == null) {
+            throw new CaseCommandRejected(CaseErrorCode.COVERAGE_NOT_FOUND, "coverageId");
+        }
+        if (day.isBefore(period.from()) || period.to() != null && day.isAfter(period.to())) {
+            throw new CaseCommandRejected(CaseErrorCode.COVERAGE_NOT_ACTIVE, "coverageId");
+        }
+    }
+
+    String payerOf(UUID coverageId) {
+        return payers.get(coverageId);
+    }
+
     boolean contains(UUID coverageId) {
         return periods.containsKey(coverageId);
     }
@@ -50,6 +66,7 @@ final class Coverages {
     void added(CoverageAdded coverage) {
         periods.put(coverage.coverageId(), new Period(coverage.priority(), coverage.effectiveFrom(),
                 coverage.effectiveTo(), false));
+        payers.put(coverage.coverageId(), coverage.payerId());
     }
 
     void ended(UUID coverageId, LocalDate endedOn) {

@@ -33,6 +33,8 @@ import org.caserecord.domain.events.ReferralAdded;
 import org.caserecord.domain.events.ReferralCancelled;
 import org.caserecord.domain.events.ReferralCompleted;
 import org.caserecord.domain.events.ReferralDeclined;
+import org.caserecord.domain.events.ReimbursementDecided;
+import org.caserecord.domain.events.ReimbursementRequested;
 import org.caserecord.domain.events.TreatmentPlanSet;
 
 /**
@@ -68,7 +70,9 @@ public final class EventCatalog {
             DisclosureRecorded.class,
             EmergencyAccessGranted.class,
             CoverageAdded.class,
-            CoverageEnded.class);
+            CoverageEnded.class,
+            ReimbursementRequested.class,
+            ReimbursementDecided.class);
 
     private static final Map<String, Class<? extends CaseEvent>> BY_NAME = TYPES.stream()
             .collect(Collectors.toUnmodifiableMap(Class::getSimpleName, Function.identity()));

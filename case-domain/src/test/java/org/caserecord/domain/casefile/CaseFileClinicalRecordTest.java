@@ -74,7 +74,9 @@ import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.caserecord.domain.commands.AddReferral;
 import org.caserecord.domain.commands.CloseCase;
 import org.caserecord.domain.commands.AddCoverage;
+import org.caserecord.domain.commands.DecideReimbursement;
 import org.caserecord.domain.commands.EndCoverage;
+import org.caserecord.domain.commands.FileReimbursementRequest;
 import org.caserecord.domain.commands.GrantEmergencyAccess;
 import org.caserecord.domain.commands.RecordDisclosure;
 import org.caserecord.domain.commands.RecordMeeting;
@@ -806,7 +808,7 @@ class CaseFileClinicalRecordTest {
             Set<Class<?>> coveredByCaseFileTest = Set.of(RecordMeeting.class, AddReferral.class,
                     RecordReferralOutcome.class, CloseCase.class, ReopenCase.class);
             Set<Class<?>> allowedOnAClosedCase = Set.of(RecordDisclosure.class, GrantEmergencyAccess.class,
-                    AddCoverage.class, EndCoverage.class);
+                    AddCoverage.class, EndCoverage.class, FileReimbursementRequest.class, DecideReimbursement.class);
             Set<Class<?>> handled = Arrays.stream(CaseFile.class.getDeclaredMethods())
                     .filter(method -> method.isAnnotationPresent(CommandHandler.class))
                     .map(Method::getParameterTypes)

@@ -35,6 +35,8 @@ import org.caserecord.domain.events.CaseReopened;
 import org.caserecord.domain.events.MeetingRecorded;
 import org.caserecord.domain.events.ReferralAdded;
 import org.caserecord.domain.events.ReferralOutcomeRecorded;
+import org.caserecord.domain.events.ReimbursementDecided;
+import org.caserecord.domain.events.ReimbursementRequested;
 import org.caserecord.domain.model.Attendee;
 import org.caserecord.domain.model.CaseStatus;
 import org.caserecord.domain.model.EntryType;
@@ -472,6 +474,17 @@ public class CaseFileProjection {
                     .param("coverageId", event.coverageId())
                     .update();
         }
+    }
+
+    /** Reimbursement requests live in the event stream (billing reads them there); the case moves on. */
+    @EventHandler
+    void on(ReimbursementRequested event, @SequenceNumber long sequence, @Timestamp Instant recordedAt) {
+        advance(event.caseId(), sequence, recordedAt);
+    }
+
+    @EventHandler
+    void on(ReimbursementDecided event, @SequenceNumber long sequence, @Timestamp Instant recordedAt) {
+        advance(event.caseId(), sequence, recordedAt);
     }
 
     @EventHandler

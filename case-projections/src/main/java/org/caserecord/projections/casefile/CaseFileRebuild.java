@@ -33,6 +33,8 @@ import org.caserecord.domain.events.MeetingRecorded;
 import org.caserecord.domain.events.ProviderReportReceived;
 import org.caserecord.domain.events.ReferralAdded;
 import org.caserecord.domain.events.ReferralOutcomeRecorded;
+import org.caserecord.domain.events.ReimbursementDecided;
+import org.caserecord.domain.events.ReimbursementRequested;
 import org.caserecord.domain.events.TreatmentPlanSet;
 import org.caserecord.domain.model.CaseStatus;
 import org.caserecord.domain.model.ReferralStatus;
@@ -153,7 +155,8 @@ public final class CaseFileRebuild {
             amendments.computeIfAbsent(e.entryId(), id -> new ArrayList<>())
                     .add(new AmendmentView(e.amendmentId(), e.text(), e.reason(), at, actor));
         } else if (event instanceof DisclosureRecorded || event instanceof EmergencyAccessGranted
-                || event instanceof CoverageAdded || event instanceof CoverageEnded) {
+                || event instanceof CoverageAdded || event instanceof CoverageEnded
+                || event instanceof ReimbursementRequested || event instanceof ReimbursementDecided) {
             // Kept in read models of their own (disclosures, access grants, coverage); they advance the
             // version only.
         } else {
