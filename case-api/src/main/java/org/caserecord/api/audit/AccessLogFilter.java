@@ -51,6 +51,7 @@ public class AccessLogFilter extends OncePerRequestFilter {
     private static final String CASES = "/api/cases/";
     private static final String DISCLOSURE_ACCOUNTING = "/api/disclosures";
     private static final String CASELOADS = "/api/caseloads";
+    private static final String INSURANCE = "/api/insurance";
     /**
      * Query values kept in the log: numbers, dates, instants, ids and the API's own words. Anything
      * else a caller typed (which could be a name) is logged as "…".
@@ -59,7 +60,7 @@ public class AccessLogFilter extends OncePerRequestFilter {
             "[0-9][0-9:.+TZ-]{0,39}|[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
     private static final Pattern STRUCTURED_NAME = Pattern.compile("[A-Za-z]{1,20}");
     private static final Set<String> API_WORDS = Set.of("recorded", "occurred", "openedOn", "nextDue", "true",
-            "false", "LOW", "MODERATE", "HIGH", "IMMINENT");
+            "false", "LOW", "MODERATE", "HIGH", "IMMINENT", "UNBILLED", "BILLED", "ALL");
 
     private final AccessLog accessLog;
     private final ProblemWriter problems;
@@ -78,7 +79,7 @@ public class AccessLogFilter extends OncePerRequestFilter {
     private static boolean loggedRead(HttpServletRequest request) {
         String path = PATHS.getPathWithinApplication(request);
         return isRead(request) && (path.startsWith(CASES) || isList(path, DISCLOSURE_ACCOUNTING)
-                || isList(path, CASELOADS));
+                || isList(path, CASELOADS) || isList(path, INSURANCE));
     }
 
     private static boolean isList(String path, String list) {
@@ -185,6 +186,8 @@ public class AccessLogFilter extends OncePerRequestFilter {
             action = action(slash < 0 ? "" : rest.substring(slash), request);
         } else if (isList(path, DISCLOSURE_ACCOUNTING)) {
             action = "READ_DISCLOSURE_ACCOUNTING";
+        } else if (isList(path, INSURANCE)) {
+            action = "READ_INSURANCE_SUMMARY";
         } else {
             action = "READ_CASELOAD";
         }

@@ -38,6 +38,7 @@ import org.caserecord.domain.events.ReferralOutcomeRecorded;
 import org.caserecord.domain.events.ReimbursementDecided;
 import org.caserecord.domain.events.ReimbursementRequested;
 import org.caserecord.domain.model.Attendee;
+import org.caserecord.domain.model.ClaimLine;
 import org.caserecord.domain.model.CaseStatus;
 import org.caserecord.domain.model.EntryType;
 import org.caserecord.projections.support.JsonDocuments;
@@ -476,15 +477,70 @@ public class CaseFileProjection {
         }
     }
 
-    /** Reimbursement requests live in the event stream (billing reads them there); the case moves on. */
     @EventHandler
     void on(ReimbursementRequested event, @SequenceNumber long sequence, @Timestamp Instant recordedAt) {
-        advance(event.caseId(), sequence, recordedAt);
+        if (!advance(event.caseId(), sequence, recordedAt)) {
+            return;
+        }
+        jdbc.sql("""
+                        INSERT INTO case_reimbursement_request (request_id, case_id, coverage_id, payer_id, period_from,
+                                                                period_to, total, status, requested_at)
+                        VALUES (:requestId, :caseId, :coverageId, :payerId, :from, :to, :total, 'PENDING',
+                                :requestedAt)
+                        ON CONFLICT (request_id) DO NOTHING
+                        """)
+                .param("requestId", event.requestId())
+                .param("caseId", event.caseId())
+                .param("coverageId", event.coverageId())
+                .param("payerId", event.payerId())
+                .param("from", event.periodFrom())
+                .param("to", event.periodTo())
+                .param("total", event.total())
+                .param("requestedAt", SqlTime.utc(recordedAt))
+                .update();
+        int number = 0;
+        for (ClaimLine line : event.lines()) {
+            jdbc.sql("""
+                            INSERT INTO case_claim_line (request_id, line_number, case_id, meeting_id, date_of_service,
+                                                         service_code, modifiers, units, unit_rate, charge,
+                                                         place_of_service, rendering_npi, diagnosis_codes)
+                            VALUES (:requestId, :number, :caseId, :meetingId, :dateOfService, :serviceCode,
+                                    :modifiers, :units, :unitRate, :charge, :placeOfService, :npi, :diagnoses)
+                            ON CONFLICT (request_id, line_number) DO NOTHING
+                            """)
+                    .param("requestId", event.requestId())
+                    .param("number", ++number)
+                    .param("caseId", event.caseId())
+                    .param("meetingId", line.meetingId())
+                    .param("dateOfService", line.dateOfService())
+                    .param("serviceCode", line.serviceCode())
+                    .param("modifiers", line.modifiers().toArray(String[]::new))
+                    .param("units", line.units())
+                    .param("unitRate", line.unitRate())
+                    .param("charge", line.charge())
+                    .param("placeOfService", line.placeOfService())
+                    .param("npi", line.renderingNpi())
+                    .param("diagnoses", line.diagnosisCodes().toArray(String[]::new))
+                    .update();
+        }
     }
 
     @EventHandler
     void on(ReimbursementDecided event, @SequenceNumber long sequence, @Timestamp Instant recordedAt) {
-        advance(event.caseId(), sequence, recordedAt);
+        if (advance(event.caseId(), sequence, recordedAt)) {
+            jdbc.sql("""
+                            UPDATE case_reimbursement_request
+                               SET status = :status, amount_paid = :amountPaid, payer_reference = :reference,
+                                   reason_code = :reasonCode, decided_at = :decidedAt
+                             WHERE request_id = :requestId""")
+                    .param("status", event.decision().name())
+                    .param("amountPaid", event.amountPaid())
+                    .param("reference", event.payerReference())
+                    .param("reasonCode", event.reasonCode())
+                    .param("decidedAt", SqlTime.utc(recordedAt))
+                    .param("requestId", event.requestId())
+                    .update();
+        }
     }
 
     @EventHandler

@@ -1,5 +1,6 @@
 package org.caserecord.projections.dashboard;
 
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -17,6 +18,7 @@ import java.util.Map;
  *                            added in the period that have one; null if none
  * @param followUpsOverdue    open follow-ups of open cases due before today
  * @param openCasesByRisk     open cases by latest risk level (UNASSESSED when none)
+ * @param reimbursement       reimbursement requests filed in the period, by payer and status
  */
 public record Dashboard(
         LocalDate from,
@@ -28,7 +30,12 @@ public record Dashboard(
         Map<String, Long> referralsByStatus,
         Double medianDaysToOutcome,
         long followUpsOverdue,
-        Map<String, Long> openCasesByRisk) {
+        Map<String, Long> openCasesByRisk,
+        List<Reimbursement> reimbursement) {
+
+    /** Requests of one payer in one status: how many, what they claimed, what was paid. */
+    public record Reimbursement(String payerId, String status, long requests, BigDecimal claimed, BigDecimal paid) {
+    }
 
     public record Closed(long total, Map<String, Long> byReason) {
     }

@@ -62,9 +62,20 @@ public class DashboardQueries {
                 SELECT COALESCE(risk_level, 'UNASSESSED'), count(*) FROM reporting.open_cases
                  GROUP BY 1 ORDER BY 1
                 """, from, to, today);
+        List<Dashboard.Reimbursement> reimbursement = jdbc.sql("""
+                        SELECT payer_id, status, count(*) AS requests, sum(total) AS claimed,
+                               COALESCE(sum(amount_paid), 0) AS paid
+                          FROM case_reimbursement_request
+                         WHERE (requested_at AT TIME ZONE 'UTC')::date BETWEEN :from AND :to
+                         GROUP BY payer_id, status ORDER BY payer_id, status
+                        """)
+                .param("from", from).param("to", to)
+                .query((rs, n) -> new Dashboard.Reimbursement(rs.getString("payer_id"), rs.getString("status"),
+                        rs.getLong("requests"), rs.getBigDecimal("claimed"), rs.getBigDecimal("paid")))
+                .list();
         long closedTotal = closedByReason.values().stream().mapToLong(Long::longValue).sum();
         return new Dashboard(from, to, openCases, opened, new Dashboard.Closed(closedTotal, closedByReason), meetings,
-                referrals, median == null ? null : Math.round(median * 10) / 10.0, overdue, byRisk);
+                referrals, median == null ? null : Math.round(median * 10) / 10.0, overdue, byRisk, reimbursement);
     }
 
     private long count(String sql, LocalDate from, LocalDate to, LocalDate today) {
