@@ -59,7 +59,7 @@ final class PdfTypography {
     /**
      * The text as the document shows it: composed (NFC, so "Zoë" typed as e + combining
      * diaeresis uses the font's "ë"), line breaks unified, tabs as spaces, and every code
-     * point without a glyph replaced by "[U+XXXX]".
+     * point without a glyph replaced by its number in brackets, e.g. "[U+674E]" for 李.
      */
     String printable(String text) {
         String normalized = Normalizer.normalize(text, Normalizer.Form.NFC)
