@@ -16,4 +16,10 @@ import java.lang.annotation.Target;
 @Retention(RetentionPolicy.RUNTIME)
 @Target({ElementType.FIELD, ElementType.RECORD_COMPONENT, ElementType.METHOD, ElementType.PARAMETER})
 public @interface Phi {
+
+    /**
+     * What a text field marked with this annotation reads as once its case's data key has been
+     * destroyed (disposal by crypto-shredding). Dates and other non-text values read as null.
+     */
+    String DISPOSED = "[disposed]";
 }
