@@ -7,9 +7,14 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.UUID;
 
 import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.commandhandling.CommandMessage;
+import org.axonframework.messaging.InterceptorChain;
+import org.axonframework.modelling.command.CommandHandlerInterceptor;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
@@ -19,6 +24,9 @@ import org.caserecord.domain.commands.AddReferral;
 import org.caserecord.domain.commands.AmendEntry;
 import org.caserecord.domain.commands.CloseCase;
 import org.caserecord.domain.commands.CompleteFollowUp;
+import org.caserecord.domain.commands.DisposeCaseRecord;
+import org.caserecord.domain.commands.PlaceLegalHold;
+import org.caserecord.domain.commands.ReleaseLegalHold;
 import org.caserecord.domain.commands.OpenCase;
 import org.caserecord.domain.commands.ReassignCaseManager;
 import org.caserecord.domain.commands.RecordAssessment;
@@ -50,7 +58,10 @@ import org.caserecord.domain.events.CaseClosed;
 import org.caserecord.domain.events.CaseEvent;
 import org.caserecord.domain.events.CaseManagerReassigned;
 import org.caserecord.domain.events.CaseOpened;
+import org.caserecord.domain.events.CaseRecordDisposed;
 import org.caserecord.domain.events.CaseReopened;
+import org.caserecord.domain.events.LegalHoldPlaced;
+import org.caserecord.domain.events.LegalHoldReleased;
 import org.caserecord.domain.events.ConsentRecorded;
 import org.caserecord.domain.events.ConsentRevoked;
 import org.caserecord.domain.events.CoverageAdded;
@@ -85,6 +96,7 @@ import org.caserecord.domain.model.EntryType;
 import org.caserecord.domain.model.IcdCode;
 import org.caserecord.domain.model.ReferralStatus;
 import org.caserecord.domain.model.TreatmentGoal;
+import org.caserecord.domain.retention.RetentionPolicy;
 
 /**
  * One client's case: the consistency boundary for every decision about it. Holds only what
@@ -105,6 +117,11 @@ public class CaseFile {
     private CaseStatus status;
     private LocalDate openedOn;
     private String caseManagerId;
+    private LocalDate dateOfBirth;
+    private LocalDate closedOn;
+    private final Set<UUID> legalHolds = new HashSet<>();
+    private final Set<UUID> activeLegalHolds = new HashSet<>();
+    private boolean disposed;
     private final Coverages coverages = new Coverages();
     private final Reimbursements reimbursements = new Reimbursements();
     private long version;
@@ -515,6 +532,66 @@ public class CaseFile {
         return applied(new CaseReopened(caseId, command.reason()));
     }
 
+    /**
+     * A legal hold blocks disposal of the record; allowed whatever the case's status (records are
+     * often held long after closure). The matter reference is required: it is what ties the hold
+     * to the litigation, audit or investigation.
+     */
+    @CommandHandler
+    public long handle(PlaceLegalHold command) {
+        expectVersion(command.expectedVersion());
+        CaseRules.required(command.holdId(), "holdId");
+        if (legalHolds.contains(command.holdId())) {
+            throw new CaseCommandRejected(CaseErrorCode.DUPLICATE_ENTRY, "holdId");
+        }
+        CaseRules.requiredText(command.reason(), "reason", CaseErrorCode.REASON_REQUIRED);
+        CaseRules.requiredText(command.matterReference(), "matterReference");
+        return applied(new LegalHoldPlaced(caseId, command.holdId(), command.reason(), command.matterReference()));
+    }
+
+    @CommandHandler
+    public long handle(ReleaseLegalHold command) {
+        expectVersion(command.expectedVersion());
+        if (!legalHolds.contains(command.holdId())) {
+            throw new CaseCommandRejected(CaseErrorCode.LEGAL_HOLD_NOT_FOUND, "holdId");
+        }
+        if (!activeLegalHolds.contains(command.holdId())) {
+            throw new CaseCommandRejected(CaseErrorCode.LEGAL_HOLD_ALREADY_RELEASED, "holdId");
+        }
+        CaseRules.requiredText(command.reason(), "reason", CaseErrorCode.REASON_REQUIRED);
+        return applied(new LegalHoldReleased(caseId, command.holdId(), command.reason()));
+    }
+
+    /**
+     * Disposal of a closed case's record: refused before the first day the retention policy
+     * allows ("today" in the clock's zone) and while any legal hold applies.
+     */
+    @CommandHandler
+    public long handle(DisposeCaseRecord command, Clock clock, RetentionPolicy policy) {
+        expectVersion(command.expectedVersion());
+        CaseRules.requiredText(command.reason(), "reason", CaseErrorCode.REASON_REQUIRED);
+        if (status != CaseStatus.CLOSED) {
+            throw new CaseCommandRejected(CaseErrorCode.DISPOSAL_OF_OPEN_CASE);
+        }
+        if (!activeLegalHolds.isEmpty()) {
+            throw new CaseCommandRejected(CaseErrorCode.LEGAL_HOLD_BLOCKS_DISPOSAL);
+        }
+        LocalDate retainUntil = policy.retainUntil(closedOn, dateOfBirth);
+        if (LocalDate.now(clock).isBefore(retainUntil)) {
+            throw new CaseCommandRejected(CaseErrorCode.RETENTION_PERIOD_NOT_OVER);
+        }
+        return applied(new CaseRecordDisposed(caseId, command.reason(), closedOn, retainUntil));
+    }
+
+    /** A disposed record is final: it takes no command at all. */
+    @CommandHandlerInterceptor
+    Object refuseOnceDisposed(CommandMessage<?> command, InterceptorChain chain) throws Exception {
+        if (disposed) {
+            throw new CaseCommandRejected(CaseErrorCode.CASE_DISPOSED);
+        }
+        return chain.proceed();
+    }
+
     /** On a closed case every command except reopening and recording a disclosure is refused. */
     private void mayChange(Long expectedVersion) {
         expectVersion(expectedVersion);
@@ -564,10 +641,20 @@ public class CaseFile {
             status = CaseStatus.OPEN;
             openedOn = opened.openedOn();
             caseManagerId = opened.caseManagerId();
-        } else if (event instanceof CaseClosed) {
+            dateOfBirth = opened.client() == null ? null : opened.client().dateOfBirth();
+        } else if (event instanceof CaseClosed closed) {
             status = CaseStatus.CLOSED;
+            closedOn = closed.closedOn();
         } else if (event instanceof CaseReopened) {
             status = CaseStatus.OPEN;
+            closedOn = null;
+        } else if (event instanceof LegalHoldPlaced hold) {
+            legalHolds.add(hold.holdId());
+            activeLegalHolds.add(hold.holdId());
+        } else if (event instanceof LegalHoldReleased released) {
+            activeLegalHolds.remove(released.holdId());
+        } else if (event instanceof CaseRecordDisposed) {
+            disposed = true;
         } else if (event instanceof CaseManagerReassigned reassigned) {
             caseManagerId = reassigned.caseManagerId();
         } else if (event instanceof MeetingRecorded meeting) {

@@ -11,6 +11,7 @@ import org.caserecord.domain.events.CaseClosed;
 import org.caserecord.domain.events.CaseEvent;
 import org.caserecord.domain.events.CaseManagerReassigned;
 import org.caserecord.domain.events.CaseOpened;
+import org.caserecord.domain.events.CaseRecordDisposed;
 import org.caserecord.domain.events.CaseReopened;
 import org.caserecord.domain.events.ConsentRecorded;
 import org.caserecord.domain.events.ConsentRevoked;
@@ -26,6 +27,8 @@ import org.caserecord.domain.events.FamilyMemberAdded;
 import org.caserecord.domain.events.FollowUpCompleted;
 import org.caserecord.domain.events.FollowUpScheduled;
 import org.caserecord.domain.events.GoalProgressRecorded;
+import org.caserecord.domain.events.LegalHoldPlaced;
+import org.caserecord.domain.events.LegalHoldReleased;
 import org.caserecord.domain.events.MeetingRecorded;
 import org.caserecord.domain.events.ProviderReportReceived;
 import org.caserecord.domain.events.ReferralAccepted;
@@ -72,7 +75,10 @@ public final class EventCatalog {
             CoverageAdded.class,
             CoverageEnded.class,
             ReimbursementRequested.class,
-            ReimbursementDecided.class);
+            ReimbursementDecided.class,
+            LegalHoldPlaced.class,
+            LegalHoldReleased.class,
+            CaseRecordDisposed.class);
 
     private static final Map<String, Class<? extends CaseEvent>> BY_NAME = TYPES.stream()
             .collect(Collectors.toUnmodifiableMap(Class::getSimpleName, Function.identity()));

@@ -37,6 +37,7 @@ public enum CaseErrorCode {
     FOLLOW_UP_NOT_FOUND(ErrorKind.NOT_FOUND, "The case has no follow-up with this id."),
     CONSENT_NOT_FOUND(ErrorKind.NOT_FOUND, "The case has no consent with this id."),
     ENTRY_NOT_FOUND(ErrorKind.NOT_FOUND, "The case has no entry with this id."),
+    LEGAL_HOLD_NOT_FOUND(ErrorKind.NOT_FOUND, "The case has no legal hold with this id."),
 
     CASE_CLOSED(ErrorKind.RULE_VIOLATION, "The case is closed; only reopening is allowed."),
     CASE_NOT_CLOSED(ErrorKind.RULE_VIOLATION, "Only a closed case can be reopened."),
@@ -68,6 +69,13 @@ public enum CaseErrorCode {
             "The amount paid must lie between zero and the request's total (zero when denied)."),
     COVERAGE_ENDS_BEFORE_IT_STARTS(ErrorKind.INVALID_INPUT, "A coverage cannot end before it starts."),
     EXPIRY_NOT_IN_FUTURE(ErrorKind.INVALID_INPUT, "The access must end in the future."),
+    LEGAL_HOLD_ALREADY_RELEASED(ErrorKind.RULE_VIOLATION, "The legal hold has already been released."),
+    DISPOSAL_OF_OPEN_CASE(ErrorKind.RULE_VIOLATION, "Only the record of a closed case can be disposed of."),
+    RETENTION_PERIOD_NOT_OVER(ErrorKind.RULE_VIOLATION,
+            "The case record's retention period has not ended; see the retention register for its date."),
+    LEGAL_HOLD_BLOCKS_DISPOSAL(ErrorKind.RULE_VIOLATION,
+            "A legal hold applies to the case; its record cannot be disposed of until every hold is released."),
+    CASE_DISPOSED(ErrorKind.RULE_VIOLATION, "The case record has been disposed of; it takes no further changes."),
 
     VERSION_MISMATCH(ErrorKind.STALE_VERSION, "The case has changed since the version you expected.");
 

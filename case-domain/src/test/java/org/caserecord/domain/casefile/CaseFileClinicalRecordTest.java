@@ -79,6 +79,9 @@ import org.caserecord.domain.commands.EndCoverage;
 import org.caserecord.domain.commands.FileReimbursementRequest;
 import org.caserecord.domain.commands.GrantEmergencyAccess;
 import org.caserecord.domain.commands.RecordDisclosure;
+import org.caserecord.domain.commands.PlaceLegalHold;
+import org.caserecord.domain.commands.ReleaseLegalHold;
+import org.caserecord.domain.commands.DisposeCaseRecord;
 import org.caserecord.domain.commands.RecordMeeting;
 import org.caserecord.domain.commands.RecordReferralOutcome;
 import org.caserecord.domain.commands.ReopenCase;
@@ -808,7 +811,8 @@ class CaseFileClinicalRecordTest {
             Set<Class<?>> coveredByCaseFileTest = Set.of(RecordMeeting.class, AddReferral.class,
                     RecordReferralOutcome.class, CloseCase.class, ReopenCase.class);
             Set<Class<?>> allowedOnAClosedCase = Set.of(RecordDisclosure.class, GrantEmergencyAccess.class,
-                    AddCoverage.class, EndCoverage.class, FileReimbursementRequest.class, DecideReimbursement.class);
+                    AddCoverage.class, EndCoverage.class, FileReimbursementRequest.class, DecideReimbursement.class,
+                    PlaceLegalHold.class, ReleaseLegalHold.class, DisposeCaseRecord.class);
             Set<Class<?>> handled = Arrays.stream(CaseFile.class.getDeclaredMethods())
                     .filter(method -> method.isAnnotationPresent(CommandHandler.class))
                     .map(Method::getParameterTypes)

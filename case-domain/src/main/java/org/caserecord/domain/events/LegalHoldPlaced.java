@@ -1,0 +1,14 @@
+package org.caserecord.domain.events;
+
+import java.util.UUID;
+
+import org.caserecord.domain.model.Phi;
+
+/**
+ * A legal hold now applies to the case: its record may not be disposed of until every hold is
+ * released. {@code matterReference} names the litigation, audit or investigation (e.g. a court
+ * docket number) and is kept readable after disposal; the reason may name people and is PHI.
+ */
+public record LegalHoldPlaced(UUID caseId, UUID holdId, @Phi String reason, String matterReference)
+        implements CaseEvent {
+}
