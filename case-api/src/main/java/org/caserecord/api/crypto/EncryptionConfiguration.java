@@ -9,7 +9,12 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-/** Field-level encryption of personal data: the master key and the per-case data keys. */
+/**
+ * Field-level encryption of personal data: the master key, the per-case data keys and the cipher
+ * that Axon's serializer uses through {@link PhiJacksonModule} (registered in
+ * {@code AxonSerializerConfiguration}). The module is deliberately not a bean: Spring Boot would
+ * add every JacksonModule bean to the HTTP API's JsonMapper too.
+ */
 @Configuration(proxyBeanMethods = false)
 public class EncryptionConfiguration {
 
@@ -24,6 +29,11 @@ public class EncryptionConfiguration {
                                     MeterRegistry meters) {
         return new CaseDataKeyRing(jdbc, masterKey, encryption.keyCacheTimeToLive(), encryption.keyCacheSize(), meters,
                 Ticker.systemTicker());
+    }
+
+    @Bean
+    PhiCipher phiCipher(CaseDataKeyRing caseDataKeyRing, MeterRegistry meters) {
+        return new PhiCipher(caseDataKeyRing, meters);
     }
 
     @Bean
