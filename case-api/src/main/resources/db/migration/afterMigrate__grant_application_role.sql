@@ -54,6 +54,13 @@ BEGIN
             EXECUTE format('REVOKE UPDATE, DELETE, TRUNCATE ON %I.%I FROM %I', app_schema, append_only, app_role);
         END IF;
     END LOOP;
+    -- Data keys (V17) are created and destroyed (wrapped_key set to NULL), never removed or
+    -- otherwise changed: a removed row would read like a case that never had personal data.
+    IF to_regclass(format('%I.case_data_key', app_schema)) IS NOT NULL THEN
+        EXECUTE format('REVOKE UPDATE, DELETE, TRUNCATE ON %I.case_data_key FROM %I', app_schema, app_role);
+        EXECUTE format('GRANT UPDATE (wrapped_key, destroyed_at, destroyed_by) ON %I.case_data_key TO %I',
+                       app_schema, app_role);
+    END IF;
     -- Events get their global index from the sequence, never from the writer: a row placed
     -- behind the sealer's position would otherwise be read with its case but never sealed.
     IF to_regclass(format('%I.domain_event_entry', app_schema)) IS NOT NULL THEN

@@ -204,6 +204,42 @@ class DatabasePrivilegesTest {
     }
 
     @Test
+    void applicationRoleCreatesAndDestroysDataKeysButNeverRemovesOrRewritesThem() {
+        UUID caseId = UUID.randomUUID();
+        app.sql("""
+                        INSERT INTO case_data_key (case_id, wrapped_key, master_key_id, created_at)
+                        VALUES (?, ?, '0123456789abcdef', now())""")
+                .params(caseId, new byte[60]).update();
+        owner.sql("ALTER TABLE case_data_key DISABLE TRIGGER USER").update();
+        try {
+            // Privileges alone: only the columns a destruction sets may be updated, nothing removed.
+            refused(() -> app.sql("UPDATE case_data_key SET master_key_id = 'feedfacecafebeef' WHERE case_id = ?")
+                    .param(caseId).update());
+            refused(() -> app.sql("UPDATE case_data_key SET case_id = gen_random_uuid() WHERE case_id = ?")
+                    .param(caseId).update());
+            refused(() -> app.sql("DELETE FROM case_data_key WHERE case_id = ?").param(caseId).update());
+            refused(() -> app.sql("TRUNCATE case_data_key").update());
+        } finally {
+            owner.sql("ALTER TABLE case_data_key ENABLE TRIGGER USER").update();
+        }
+
+        assertThat(app.sql("""
+                        UPDATE case_data_key SET wrapped_key = NULL, destroyed_at = now(), destroyed_by = 'rita'
+                         WHERE case_id = ? AND wrapped_key IS NOT NULL""")
+                .param(caseId).update()).isEqualTo(1);
+        // The trigger: a destroyed key cannot be put back.
+        refused(() -> app.sql("UPDATE case_data_key SET wrapped_key = ?, destroyed_at = NULL, destroyed_by = NULL"
+                + " WHERE case_id = ?").params(new byte[60], caseId).update());
+        // UPDATE is granted per column (the three a destruction sets), so not on the whole table.
+        assertThat(privilegesOfApp("case_data_key")).containsExactly("INSERT", "SELECT");
+        assertThat(owner.sql("""
+                        SELECT column_name FROM information_schema.column_privileges
+                         WHERE grantee = ? AND table_name = 'case_data_key' AND privilege_type = 'UPDATE'
+                         ORDER BY column_name""")
+                .param(APP).query(String.class).list()).containsExactly("destroyed_at", "destroyed_by", "wrapped_key");
+    }
+
+    @Test
     void applicationRoleOnlyReadsTheMigrationHistory() {
         assertThat(app.sql("SELECT count(*) FROM flyway_schema_history").query(Long.class).single()).isPositive();
         assertThat(privilegesOfApp("flyway_schema_history")).containsExactly("SELECT");
@@ -218,8 +254,10 @@ class DatabasePrivilegesTest {
 
         assertThat(again.migrationsExecuted).isZero();
         assertThat(grantsToApp()).isEqualTo(before)
-                .contains("public.event_seal INSERT", "public.case_file UPDATE", "reporting.cases SELECT")
-                .doesNotContain("public.domain_event_entry UPDATE", "public.flyway_schema_history INSERT");
+                .contains("public.event_seal INSERT", "public.case_file UPDATE", "reporting.cases SELECT",
+                        "public.case_data_key INSERT")
+                .doesNotContain("public.domain_event_entry UPDATE", "public.flyway_schema_history INSERT",
+                        "public.case_data_key DELETE", "public.case_data_key UPDATE");
     }
 
     @Test

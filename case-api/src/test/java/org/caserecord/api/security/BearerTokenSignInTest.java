@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
 import java.security.interfaces.RSAPrivateKey;
 import java.time.Duration;
 import java.time.Instant;
@@ -66,8 +67,12 @@ class BearerTokenSignInTest {
         Path publicKey = Files.createTempFile(Files.createDirectories(Path.of("target", "test-keys")), "provider-",
                 ".pem");
         Files.writeString(publicKey, PROVIDER_PUBLIC_KEY_PEM);
+        // Production mode needs a master key; here from a file, as a Docker or Kubernetes secret provides it.
+        Path masterKey = Files.createTempFile(publicKey.getParent(), "master-", ".key");
+        Files.writeString(masterKey, Base64.getEncoder().encodeToString(new SecureRandom().generateSeed(32)) + "\n");
         registry.add("spring.datasource.url", () -> EXTERNAL_DATABASE.getJdbcUrl("postgres", "postgres"));
         registry.add("spring.datasource.username", () -> "postgres");
+        registry.add("caserecord.encryption.master-key-file", masterKey::toString);
         registry.add("caserecord.security.jwt.issuer", () -> ISSUER);
         registry.add("caserecord.security.jwt.audience", () -> AUDIENCE);
         registry.add("caserecord.security.jwt.public-key-location", publicKey::toString);
