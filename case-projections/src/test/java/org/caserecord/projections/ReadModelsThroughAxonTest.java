@@ -99,7 +99,7 @@ class ReadModelsThroughAxonTest {
                         .usingPooledStreamingEventProcessors()
                         .registerDefaultListenerInvocationErrorHandler(c -> PropagatingErrorHandler.instance())
                         .registerDefaultErrorHandler(c -> PropagatingErrorHandler.instance())
-                        .registerEventHandler(c -> new CaseFileProjection(jdbc))
+                        .registerEventHandler(c -> org.caserecord.projections.support.TestProjections.caseFile(jdbc))
                         .registerEventHandler(c -> new CaseloadProjection(jdbc)))
                 .start();
     }
@@ -154,7 +154,7 @@ class ReadModelsThroughAxonTest {
         // The very messages the event store holds, handed to the projections once more.
         List<? extends DomainEventMessage<?>> stored = axon.eventStore().readEvents(CASE_ID.toString()).asStream().toList();
         assertThat(stored).hasSize(4);
-        AnnotationEventHandlerAdapter caseFile = new AnnotationEventHandlerAdapter(new CaseFileProjection(jdbc));
+        AnnotationEventHandlerAdapter caseFile = new AnnotationEventHandlerAdapter(org.caserecord.projections.support.TestProjections.caseFile(jdbc));
         AnnotationEventHandlerAdapter caseload = new AnnotationEventHandlerAdapter(new CaseloadProjection(jdbc));
         for (DomainEventMessage<?> message : stored) {
             caseFile.handle(message);

@@ -106,6 +106,11 @@ public class CaseAuthorization implements HandlerInterceptor {
             // Claims are billing's work (and a supervisor's); case managers record the care they bill.
             require(request, false);
         }
+        if (rest.startsWith("/legal-holds") || rest.equals("/disposal")) {
+            // Records management is the records officer's alone.
+            require(request, roles.contains(Role.RECORDS_OFFICER));
+            return;
+        }
         if (rest.equals("/emergency-access")) {
             require(request, roles.contains(Role.CASE_MANAGER));
             return;

@@ -100,6 +100,36 @@ public class AuditChain {
      * match their seals.
      */
     public String attestedChainHash(String caseId, long sequence) {
+        Recomputed chain = recompute(caseId, sequence);
+        byte[] recomputed = chain.hash();
+        Optional<byte[]> sealed = seal(caseId, sequence);
+        long deadline = System.nanoTime() + SEAL_WAIT.toNanos();
+        while (sealed.isEmpty() && System.nanoTime() < deadline) {
+            pause();
+            sealed = seal(caseId, sequence);
+        }
+        if (sealed.isEmpty()) {
+            throw new ApiException(HttpStatus.SERVICE_UNAVAILABLE, "not-sealed-yet", "Not sealed yet",
+                    "The case's latest entry is not sealed into its hash chain yet. Retry shortly.");
+        }
+        if (chain.events() != sequence + 1 || !Arrays.equals(recomputed, sealed.get())) {
+            throw new ApiException(HttpStatus.CONFLICT, "record-integrity-failure", "Record fails verification",
+                    "The case's stored events no longer match their seals; an auditor should run the verification.");
+        }
+        return HEX.formatHex(recomputed);
+    }
+
+    /**
+     * The chain hash (hex) of the case's event at {@code sequence}, recomputed from the event table
+     * as the caller's transaction sees it, without waiting for a seal: for an event appended in that
+     * very transaction, which no seal can cover yet. Empty if the case has no such event.
+     */
+    public Optional<String> chainHash(String caseId, long sequence) {
+        Recomputed chain = recompute(caseId, sequence);
+        return chain.events() == sequence + 1 ? Optional.of(HEX.formatHex(chain.hash())) : Optional.empty();
+    }
+
+    private Recomputed recompute(String caseId, long sequence) {
         byte[] recomputed = StoredEvent.GENESIS;
         List<StoredEvent> events = jdbc.sql("SELECT " + StoredEvent.COLUMNS + """
                          FROM domain_event_entry
@@ -113,21 +143,10 @@ public class AuditChain {
         for (StoredEvent event : events) {
             recomputed = event.chainHash(recomputed);
         }
-        Optional<byte[]> sealed = seal(caseId, sequence);
-        long deadline = System.nanoTime() + SEAL_WAIT.toNanos();
-        while (sealed.isEmpty() && System.nanoTime() < deadline) {
-            pause();
-            sealed = seal(caseId, sequence);
-        }
-        if (sealed.isEmpty()) {
-            throw new ApiException(HttpStatus.SERVICE_UNAVAILABLE, "not-sealed-yet", "Not sealed yet",
-                    "The case's latest entry is not sealed into its hash chain yet. Retry shortly.");
-        }
-        if (events.size() != sequence + 1 || !Arrays.equals(recomputed, sealed.get())) {
-            throw new ApiException(HttpStatus.CONFLICT, "record-integrity-failure", "Record fails verification",
-                    "The case's stored events no longer match their seals; an auditor should run the verification.");
-        }
-        return HEX.formatHex(recomputed);
+        return new Recomputed(recomputed, events.size());
+    }
+
+    private record Recomputed(byte[] hash, int events) {
     }
 
     private Optional<byte[]> seal(String caseId, long sequence) {

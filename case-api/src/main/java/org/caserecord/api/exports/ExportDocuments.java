@@ -8,6 +8,7 @@ import org.caserecord.api.audit.AuditChain;
 import org.caserecord.api.history.PointInTime;
 import org.caserecord.api.web.ApiException;
 import org.caserecord.api.web.RequestMetadata;
+import org.caserecord.domain.events.CaseRecordDisposed;
 import org.caserecord.domain.events.DisclosureRecorded;
 import org.caserecord.projections.casefile.CaseFileRebuild;
 import org.caserecord.projections.disclosures.DisclosureView;
@@ -32,6 +33,11 @@ class ExportDocuments {
 
     CaseFileExport export(UUID caseId, UUID exportId) {
         List<DomainEventMessage<?>> events = pointInTime.events(caseId);
+        if (events.stream().anyMatch(event -> event.getPayload() instanceof CaseRecordDisposed)) {
+            // Its personal data is gone: a document now would only pretend to be the record.
+            throw new ApiException(HttpStatus.CONFLICT, "case-disposed", "Case record disposed of",
+                    "The case record has been disposed of; its exports can no longer be produced.");
+        }
         DomainEventMessage<?> exported = events.stream()
                 .filter(event -> event.getPayload() instanceof DisclosureRecorded disclosure
                         && exportId.equals(disclosure.exportId()))

@@ -93,6 +93,8 @@ public class SecurityConfiguration {
                         .requestMatchers("/api/audit/**").hasAnyRole(Role.AUDITOR.name(), Role.RECORDS_OFFICER.name())
                         .requestMatchers("/api/insurance/**")
                         .hasAnyRole(Role.BILLING.name(), Role.SUPERVISOR.name(), Role.AUDITOR.name())
+                        .requestMatchers("/api/retention", "/api/retention/**")
+                        .hasAnyRole(Role.RECORDS_OFFICER.name(), Role.AUDITOR.name())
                         .requestMatchers("/api/disclosures", "/api/disclosures/**")
                         .hasAnyRole(Role.AUDITOR.name(), Role.RECORDS_OFFICER.name())
                         // Handing the record out: case managers and records officers (auditors write

@@ -25,6 +25,11 @@ public final class Periods {
         ordered(from == null || to == null || !from.isAfter(to));
     }
 
+    /** Checks an optional date filter named {@code name}. */
+    public static void check(LocalDate date, String name) {
+        inRange(date == null || !date.isBefore(EARLIEST) && !date.isAfter(LATEST), name);
+    }
+
     /** Checks an optional period of instants, as {@link #check(LocalDate, LocalDate)}. */
     public static void check(Instant from, Instant to) {
         inRange(from == null || !from.isBefore(EARLIEST_INSTANT) && !from.isAfter(LATEST_INSTANT), "from");

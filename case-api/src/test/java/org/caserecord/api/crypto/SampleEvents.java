@@ -37,6 +37,9 @@ import org.caserecord.domain.events.ReferralCancelled;
 import org.caserecord.domain.events.ReferralCompleted;
 import org.caserecord.domain.events.ReferralDeclined;
 import org.caserecord.domain.events.ReimbursementDecided;
+import org.caserecord.domain.events.LegalHoldPlaced;
+import org.caserecord.domain.events.LegalHoldReleased;
+import org.caserecord.domain.events.CaseRecordDisposed;
 import org.caserecord.domain.events.ReimbursementRequested;
 import org.caserecord.domain.events.TreatmentPlanSet;
 import org.caserecord.domain.model.AssessmentType;
@@ -142,7 +145,10 @@ final class SampleEvents {
                                 new BigDecimal("55.50"), "11", "1245319599", List.of("F33.2"))),
                         new BigDecimal("55.50")),
                 new ReimbursementDecided(caseId, UUID.randomUUID(), ReimbursementDecision.PAID,
-                        new BigDecimal("55.50"), "PAY-1", null));
+                        new BigDecimal("55.50"), "PAY-1", null),
+                new LegalHoldPlaced(caseId, UUID.randomUUID(), "subpoena naming Ximena Okonkwo-Baptiste", "CV-2026-0142"),
+                new LegalHoldReleased(caseId, UUID.randomUUID(), "settled with Ximena Okonkwo-Baptiste"),
+                new CaseRecordDisposed(caseId, "retention period ended", ON, ON.plusYears(7)));
     }
 
     /** Every piece of personal data in the object, as text, found through {@link Phi}. */

@@ -91,7 +91,7 @@ final class CaseFileExportFixture {
         CaseFileView file = new CaseFileView(CASE_ID, 1, CaseStatus.OPEN, new Client(CLIENT_NAME, null), "cm-0042",
                 LocalDate.parse("2024-02-12"), null, null, null, null, null, null, OPENED_AT, OPENED_AT, null,
                 List.of(), List.of(), List.of(), List.of(), null, List.of(), List.of(), List.of(), List.of(),
-                List.of(), List.of(), List.of());
+                List.of(), List.of(), List.of(), null);
         return new CaseFileExport(EXPORT_ID, CASE_ID, 1, CHAIN_HASH, HASH_ALGORITHM, GENERATED_AT,
                 new Recipient(CONSERVATOR, CONSERVATORSHIP, null), DisclosurePurpose.CONSERVATORSHIP, file,
                 List.of());
@@ -116,7 +116,7 @@ final class CaseFileExportFixture {
                 null, null, null, null, OPENED_AT, GENERATED_AT, RiskLevel.MODERATE,
                 meetings, List.of(referral()), List.of(assessment()), List.of(diagnosis()),
                 plans.get(plans.size() - 1), plans, List.of(goalProgress()), List.of(providerReport()),
-                List.of(followUp()), List.of(education()), List.of(familyMember()), List.of(consent()));
+                List.of(followUp()), List.of(education()), List.of(familyMember()), List.of(consent()), null);
     }
 
     private static List<MeetingView> meetings() {

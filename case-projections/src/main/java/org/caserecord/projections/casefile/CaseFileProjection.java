@@ -1,7 +1,9 @@
 package org.caserecord.projections.casefile;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.function.UnaryOperator;
 
@@ -31,7 +33,10 @@ import org.caserecord.domain.events.GoalProgressRecorded;
 import org.caserecord.domain.events.ProviderReportReceived;
 import org.caserecord.domain.events.TreatmentPlanSet;
 import org.caserecord.domain.events.CaseOpened;
+import org.caserecord.domain.events.CaseRecordDisposed;
 import org.caserecord.domain.events.CaseReopened;
+import org.caserecord.domain.events.LegalHoldPlaced;
+import org.caserecord.domain.events.LegalHoldReleased;
 import org.caserecord.domain.events.MeetingRecorded;
 import org.caserecord.domain.events.ReferralAdded;
 import org.caserecord.domain.events.ReferralOutcomeRecorded;
@@ -41,6 +46,8 @@ import org.caserecord.domain.model.Attendee;
 import org.caserecord.domain.model.ClaimLine;
 import org.caserecord.domain.model.CaseStatus;
 import org.caserecord.domain.model.EntryType;
+import org.caserecord.domain.retention.RetentionPolicy;
+import org.caserecord.projections.support.DisposedCaseReplay;
 import org.caserecord.projections.support.JsonDocuments;
 import org.caserecord.projections.support.SqlTime;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -49,8 +56,8 @@ import org.springframework.stereotype.Component;
 /**
  * Builds the case file read model (tables case_file, case_file_meeting,
  * case_file_meeting_attendee, case_file_referral, and for the clinical record
- * case_file_entry, case_file_amendment, case_file_treatment_plan; and the accounting of disclosures,
- * case_disclosure). Every handler first advances the case's
+ * case_file_entry, case_file_amendment, case_file_treatment_plan; the accounting of disclosures,
+ * case_disclosure; and for retention the legal holds, case_legal_hold). Every handler first advances the case's
  * version; when the event is not newer than what the row already reflects it was applied
  * before, and nothing else is written. The rows and the processor's token commit together.
  */
@@ -60,10 +67,32 @@ public class CaseFileProjection {
 
     public static final String PROCESSING_GROUP = "case-file";
 
-    private final JdbcClient jdbc;
+    /** Every table of this read model holding rows of one case, children before parents. */
+    private static final List<String> CASE_ROWS = List.of(
+            "DELETE FROM case_file_meeting_attendee WHERE meeting_id IN "
+                    + "(SELECT meeting_id FROM case_file_meeting WHERE case_id = :caseId)",
+            "DELETE FROM case_file_meeting WHERE case_id = :caseId",
+            "DELETE FROM case_file_referral WHERE case_id = :caseId",
+            "DELETE FROM case_file_entry WHERE case_id = :caseId",
+            "DELETE FROM case_file_amendment WHERE case_id = :caseId",
+            "DELETE FROM case_file_treatment_plan WHERE case_id = :caseId",
+            "DELETE FROM case_file_closure WHERE case_id = :caseId",
+            "DELETE FROM case_disclosure WHERE case_id = :caseId",
+            "DELETE FROM case_emergency_access WHERE case_id = :caseId",
+            "DELETE FROM case_coverage WHERE case_id = :caseId",
+            "DELETE FROM case_claim_line WHERE case_id = :caseId",
+            "DELETE FROM case_reimbursement_request WHERE case_id = :caseId",
+            "DELETE FROM case_legal_hold WHERE case_id = :caseId",
+            "DELETE FROM case_file WHERE case_id = :caseId");
 
-    public CaseFileProjection(JdbcClient jdbc) {
+    private final JdbcClient jdbc;
+    private final RetentionPolicy retentionPolicy;
+    private final DisposedCaseReplay replay;
+
+    public CaseFileProjection(JdbcClient jdbc, RetentionPolicy retentionPolicy, DisposedCaseReplay replay) {
         this.jdbc = jdbc;
+        this.retentionPolicy = retentionPolicy;
+        this.replay = replay;
     }
 
     /**
@@ -190,10 +219,11 @@ public class CaseFileProjection {
         jdbc.sql("""
                         UPDATE case_file
                            SET status = 'CLOSED', closed_on = :closedOn, closure_reason = :reason,
-                               closure_summary = :summary, reopen_reason = NULL
+                               closure_summary = :summary, reopen_reason = NULL, retain_until = :retainUntil
                          WHERE case_id = :caseId
                         """)
                 .param("closedOn", event.closedOn())
+                .param("retainUntil", retentionPolicy.retainUntil(event.closedOn(), dateOfBirth(event.caseId())))
                 .param("reason", event.reason().name())
                 .param("summary", event.summary())
                 .param("caseId", event.caseId())
@@ -218,7 +248,7 @@ public class CaseFileProjection {
         jdbc.sql("""
                         UPDATE case_file
                            SET status = 'OPEN', closed_on = NULL, closure_reason = NULL,
-                               closure_summary = NULL, reopen_reason = :reason
+                               closure_summary = NULL, reopen_reason = :reason, retain_until = NULL
                          WHERE case_id = :caseId
                         """)
                 .param("reason", event.reason())
@@ -559,6 +589,87 @@ public class CaseFileProjection {
                 .param("grantedAt", SqlTime.utc(recordedAt))
                 .param("expiresAt", SqlTime.utc(event.expiresAt()))
                 .update();
+    }
+
+    @EventHandler
+    void on(LegalHoldPlaced event, @SequenceNumber long sequence, @Timestamp Instant recordedAt,
+            @MetaDataValue("actor") String actor) {
+        if (!advance(event.caseId(), sequence, recordedAt)) {
+            return;
+        }
+        jdbc.sql("""
+                        INSERT INTO case_legal_hold (hold_id, case_id, sequence, matter_reference, reason,
+                                                     placed_at, placed_by)
+                        VALUES (:holdId, :caseId, :sequence, :matterReference, :reason, :placedAt, :placedBy)
+                        ON CONFLICT (hold_id) DO NOTHING
+                        """)
+                .param("holdId", event.holdId())
+                .param("caseId", event.caseId())
+                .param("sequence", sequence)
+                .param("matterReference", event.matterReference())
+                .param("reason", event.reason())
+                .param("placedAt", SqlTime.utc(recordedAt))
+                .param("placedBy", actor)
+                .update();
+    }
+
+    @EventHandler
+    void on(LegalHoldReleased event, @SequenceNumber long sequence, @Timestamp Instant recordedAt,
+            @MetaDataValue("actor") String actor) {
+        if (!advance(event.caseId(), sequence, recordedAt)) {
+            return;
+        }
+        jdbc.sql("""
+                        UPDATE case_legal_hold
+                           SET released_at = :releasedAt, released_by = :releasedBy, release_reason = :reason
+                         WHERE hold_id = :holdId AND case_id = :caseId
+                        """)
+                .param("releasedAt", SqlTime.utc(recordedAt))
+                .param("releasedBy", actor)
+                .param("reason", event.reason())
+                .param("holdId", event.holdId())
+                .param("caseId", event.caseId())
+                .update();
+    }
+
+    /**
+     * The case's data key is gone, so its earlier events now read with placeholders where their
+     * personal data was. Every row of the case is removed and rebuilt from those events, exactly
+     * as a replay of the whole read model would rebuild it; then the disposal is recorded.
+     */
+    @EventHandler
+    void on(CaseRecordDisposed event, @SequenceNumber long sequence, @Timestamp Instant recordedAt,
+            @MetaDataValue("actor") String actor) {
+        if (!advance(event.caseId(), sequence, recordedAt)) {
+            return;
+        }
+        for (String delete : CASE_ROWS) {
+            jdbc.sql(delete).param("caseId", event.caseId()).update();
+        }
+        replay.replay(event.caseId(), sequence, this);
+        jdbc.sql("""
+                        UPDATE case_file
+                           SET version = :sequence, updated_at = :recordedAt, retain_until = :retainUntil,
+                               disposed_at = :recordedAt, disposed_by = :actor
+                         WHERE case_id = :caseId
+                        """)
+                .param("sequence", sequence)
+                .param("recordedAt", SqlTime.utc(recordedAt))
+                .param("retainUntil", event.retainUntil())
+                .param("actor", actor)
+                .param("caseId", event.caseId())
+                .update();
+    }
+
+    private LocalDate dateOfBirth(UUID caseId) {
+        return jdbc.sql("SELECT client_date_of_birth FROM case_file WHERE case_id = :caseId")
+                .param("caseId", caseId)
+                .query((rs, n) -> Optional.ofNullable(rs.getObject(1, LocalDate.class)))
+                .list()
+                .stream()
+                .findFirst()
+                .flatMap(dateOfBirth -> dateOfBirth)
+                .orElse(null);
     }
 
     private void insertEntry(UUID caseId, UUID entryId, long sequence, EntryType kind, Instant occurredAt,

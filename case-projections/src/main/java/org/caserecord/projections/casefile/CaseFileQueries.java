@@ -102,13 +102,14 @@ public class CaseFileQueries {
                 entries.of(EntryType.FOLLOW_UP, FollowUpView.class),
                 entries.of(EntryType.EDUCATION, EducationView.class),
                 entries.of(EntryType.FAMILY_MEMBER, FamilyMemberView.class),
-                entries.of(EntryType.CONSENT, ConsentView.class)));
+                entries.of(EntryType.CONSENT, ConsentView.class),
+                c.disposedAt()));
     }
 
     private record CaseRow(UUID caseId, long version, CaseStatus status, Client client, String caseManagerId,
                            LocalDate openedOn, String referralSource, String presentingConcerns, LocalDate closedOn,
                            ClosureReason closureReason, String closureSummary, String reopenReason,
-                           Instant recordedAt, Instant updatedAt, RiskLevel riskLevel) {
+                           Instant recordedAt, Instant updatedAt, RiskLevel riskLevel, Instant disposedAt) {
     }
 
     private static CaseRow caseRow(ResultSet rs) throws SQLException {
@@ -129,7 +130,8 @@ public class CaseFileQueries {
                 rs.getString("reopen_reason"),
                 SqlTime.instant(rs, "recorded_at"),
                 SqlTime.instant(rs, "updated_at"),
-                riskLevel == null ? null : RiskLevel.valueOf(riskLevel));
+                riskLevel == null ? null : RiskLevel.valueOf(riskLevel),
+                SqlTime.instant(rs, "disposed_at"));
     }
 
     /** Clinical entries by kind, in the order they were recorded, each with its amendments. */

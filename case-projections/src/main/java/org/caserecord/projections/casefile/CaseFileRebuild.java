@@ -14,7 +14,10 @@ import org.caserecord.domain.events.AssessmentRecorded;
 import org.caserecord.domain.events.CaseClosed;
 import org.caserecord.domain.events.CaseManagerReassigned;
 import org.caserecord.domain.events.CaseOpened;
+import org.caserecord.domain.events.CaseRecordDisposed;
 import org.caserecord.domain.events.CaseReopened;
+import org.caserecord.domain.events.LegalHoldPlaced;
+import org.caserecord.domain.events.LegalHoldReleased;
 import org.caserecord.domain.events.ConsentRecorded;
 import org.caserecord.domain.events.ConsentRevoked;
 import org.caserecord.domain.events.CoverageAdded;
@@ -60,6 +63,7 @@ public final class CaseFileRebuild {
     private String reopenReason;
     private RiskLevel riskLevel;
     private Instant riskAssessedAt;
+    private Instant disposedAt;
     private final List<Sequenced<MeetingView>> meetings = new ArrayList<>();
     private final Map<UUID, ReferralView> referrals = new LinkedHashMap<>();
     private final Map<UUID, Object> entries = new LinkedHashMap<>();
@@ -154,11 +158,14 @@ public final class CaseFileRebuild {
         } else if (event instanceof EntryAmended e) {
             amendments.computeIfAbsent(e.entryId(), id -> new ArrayList<>())
                     .add(new AmendmentView(e.amendmentId(), e.text(), e.reason(), at, actor));
+        } else if (event instanceof CaseRecordDisposed) {
+            disposedAt = at;
         } else if (event instanceof DisclosureRecorded || event instanceof EmergencyAccessGranted
                 || event instanceof CoverageAdded || event instanceof CoverageEnded
-                || event instanceof ReimbursementRequested || event instanceof ReimbursementDecided) {
-            // Kept in read models of their own (disclosures, access grants, coverage); they advance the
-            // version only.
+                || event instanceof ReimbursementRequested || event instanceof ReimbursementDecided
+                || event instanceof LegalHoldPlaced || event instanceof LegalHoldReleased) {
+            // Kept in read models of their own (disclosures, access grants, coverage, legal holds); they
+            // advance the version only.
         } else {
             throw new IllegalArgumentException("The rebuild does not know " + event.getClass().getSimpleName());
         }
@@ -186,7 +193,8 @@ public final class CaseFileRebuild {
                 entriesOf(FollowUpView.class, FollowUpView::followUpId),
                 entriesOf(EducationView.class, EducationView::educationId),
                 entriesOf(FamilyMemberView.class, FamilyMemberView::memberId),
-                entriesOf(ConsentView.class, ConsentView::consentId));
+                entriesOf(ConsentView.class, ConsentView::consentId),
+                disposedAt);
     }
 
     private <T extends Amendable<T>> List<T> entriesOf(Class<T> type, java.util.function.Function<T, UUID> id) {

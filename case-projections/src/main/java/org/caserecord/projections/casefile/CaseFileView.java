@@ -42,5 +42,6 @@ public record CaseFileView(
         List<FollowUpView> followUps,
         List<EducationView> education,
         List<FamilyMemberView> familyMembers,
-        List<ConsentView> consents) {
+        List<ConsentView> consents,
+        Instant disposedAt) {
 }

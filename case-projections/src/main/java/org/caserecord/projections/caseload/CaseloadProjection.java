@@ -13,11 +13,13 @@ import org.caserecord.domain.events.CaseManagerReassigned;
 import org.caserecord.domain.events.FollowUpCompleted;
 import org.caserecord.domain.events.FollowUpScheduled;
 import org.caserecord.domain.events.CaseOpened;
+import org.caserecord.domain.events.CaseRecordDisposed;
 import org.caserecord.domain.events.CaseReopened;
 import org.caserecord.domain.events.MeetingRecorded;
 import org.caserecord.domain.events.ReferralAdded;
 import org.caserecord.domain.events.ReferralOutcomeRecorded;
 import org.caserecord.domain.model.CaseStatus;
+import org.caserecord.domain.model.Phi;
 import org.caserecord.domain.model.ReferralStatus;
 import org.caserecord.projections.support.SqlTime;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -160,6 +162,20 @@ public class CaseloadProjection {
         if (advance(event.caseId(), sequence)) {
             jdbc.sql("UPDATE caseload_entry SET case_manager_id = :caseManagerId WHERE case_id = :caseId")
                     .param("caseManagerId", event.caseManagerId())
+                    .param("caseId", event.caseId())
+                    .update();
+        }
+    }
+
+    /**
+     * The case's data key is gone: the client's name, the only personal data here, reads as the
+     * placeholder from now on, as it would after a replay.
+     */
+    @EventHandler
+    void on(CaseRecordDisposed event, @SequenceNumber long sequence) {
+        if (advance(event.caseId(), sequence)) {
+            jdbc.sql("UPDATE caseload_entry SET client_name = :placeholder WHERE case_id = :caseId")
+                    .param("placeholder", Phi.DISPOSED)
                     .param("caseId", event.caseId())
                     .update();
         }

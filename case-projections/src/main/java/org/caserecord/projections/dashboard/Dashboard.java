@@ -5,6 +5,8 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
+import org.caserecord.projections.retention.RetentionSummary;
+
 /**
  * Figures for a period [from, to] (dates inclusive), from the reporting views.
  *
@@ -19,6 +21,8 @@ import java.util.Map;
  * @param followUpsOverdue    open follow-ups of open cases due before today
  * @param openCasesByRisk     open cases by latest risk level (UNASSESSED when none)
  * @param reimbursement       reimbursement requests filed in the period, by payer and status
+ * @param retention           cases by retention status today, and records becoming eligible for
+ *                            disposal in the next 90 days
  */
 public record Dashboard(
         LocalDate from,
@@ -31,7 +35,8 @@ public record Dashboard(
         Double medianDaysToOutcome,
         long followUpsOverdue,
         Map<String, Long> openCasesByRisk,
-        List<Reimbursement> reimbursement) {
+        List<Reimbursement> reimbursement,
+        RetentionSummary retention) {
 
     /** Requests of one payer in one status: how many, what they claimed, what was paid. */
     public record Reimbursement(String payerId, String status, long requests, BigDecimal claimed, BigDecimal paid) {

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.caserecord.projections.retention.RetentionQueries;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Isolation;
@@ -14,10 +15,15 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class DashboardQueries {
 
-    private final JdbcClient jdbc;
+    /** The dashboard looks this many days ahead for records becoming eligible for disposal. */
+    static final int RETENTION_HORIZON_DAYS = 90;
 
-    public DashboardQueries(JdbcClient jdbc) {
+    private final JdbcClient jdbc;
+    private final RetentionQueries retention;
+
+    public DashboardQueries(JdbcClient jdbc, RetentionQueries retention) {
         this.jdbc = jdbc;
+        this.retention = retention;
     }
 
     @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
@@ -75,7 +81,8 @@ public class DashboardQueries {
                 .list();
         long closedTotal = closedByReason.values().stream().mapToLong(Long::longValue).sum();
         return new Dashboard(from, to, openCases, opened, new Dashboard.Closed(closedTotal, closedByReason), meetings,
-                referrals, median == null ? null : Math.round(median * 10) / 10.0, overdue, byRisk, reimbursement);
+                referrals, median == null ? null : Math.round(median * 10) / 10.0, overdue, byRisk, reimbursement,
+                retention.summary(today, RETENTION_HORIZON_DAYS));
     }
 
     private long count(String sql, LocalDate from, LocalDate to, LocalDate today) {

@@ -90,7 +90,7 @@ class CaseFileMatchesEventStreamTest {
         }
 
         Statistics.label("events accepted").collect(events.size() / 10 * 10 + "+");
-        CaseStream stream = CaseStream.of(CASE_ID, new CaseFileProjection(ReadModelDatabase.get().jdbc()));
+        CaseStream stream = CaseStream.of(CASE_ID, org.caserecord.projections.support.TestProjections.caseFile(ReadModelDatabase.get().jdbc()));
         List<DomainEventMessage<?>> delivered = new ArrayList<>();
         for (Object event : events) {
             DomainEventMessage<?> message = stream.append((CaseEvent) event);

@@ -46,7 +46,7 @@ class CaseFileProjectionTest {
     private final CaseStream stream;
 
     CaseFileProjectionTest(JdbcClient jdbc) {
-        this.projection = new CaseFileProjection(jdbc);
+        this.projection = org.caserecord.projections.support.TestProjections.caseFile(jdbc);
         this.queries = new CaseFileQueries(jdbc);
         this.stream = CaseStream.of(CASE_ID, projection);
     }

@@ -42,7 +42,7 @@ class CaseFileRedeliveryTest {
     CaseFileRedeliveryTest(JdbcClient jdbc) {
         this.jdbc = jdbc;
         this.queries = new CaseFileQueries(jdbc);
-        this.stream = CaseStream.of(CASE_ID, new CaseFileProjection(jdbc));
+        this.stream = CaseStream.of(CASE_ID, org.caserecord.projections.support.TestProjections.caseFile(jdbc));
     }
 
     @Test
