@@ -235,6 +235,10 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         if (type == null) {
             return "this field";
         }
+        if (type.isEnum()) {
+            return "one of " + Arrays.stream(type.getEnumConstants()).map(Object::toString)
+                    .collect(Collectors.joining(", "));
+        }
         return switch (type.getSimpleName()) {
             case "Instant" -> "a timestamp (ISO-8601, e.g. 2026-03-10T15:00:00Z)";
             case "LocalDate" -> "a date (ISO-8601, e.g. 2026-03-10)";

@@ -241,6 +241,8 @@ class RetentionHttpTest {
                 assertThat(refused.status()).as(query).isEqualTo(400);
                 assertThat(refused.header("Content-Type")).startsWith("application/problem+json");
             }
+            assertThat(api.as("rita").get("/api/retention?status=eligible").text("/errors/0/message"))
+                    .isEqualTo("Must be one of DISPOSED, ON_HOLD, ACTIVE, ELIGIBLE, RETAINED.");
             for (String user : List.of("ada", "grace", "bill")) {
                 assertThat(api.as(user).get("/api/retention").status()).as(user).isEqualTo(403);
             }

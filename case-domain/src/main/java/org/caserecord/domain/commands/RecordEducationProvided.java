@@ -16,8 +16,8 @@ public record RecordEducationProvided(
         Instant occurredAt,
         EducationRecipient recipient,
         @Phi String recipientName,
-        String topic,
+        @Phi String topic,
         EducationFormat format,
-        List<String> materials,
+        @Phi List<String> materials,
         @TargetAggregateVersion Long expectedVersion) {
 }

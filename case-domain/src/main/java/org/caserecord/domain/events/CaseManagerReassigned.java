@@ -1,10 +1,11 @@
 package org.caserecord.domain.events;
 
 import java.util.UUID;
+import org.caserecord.domain.model.Phi;
 
 public record CaseManagerReassigned(
         UUID caseId,
         String previousCaseManagerId,
         String caseManagerId,
-        String reason) implements CaseEvent {
+        @Phi String reason) implements CaseEvent {
 }

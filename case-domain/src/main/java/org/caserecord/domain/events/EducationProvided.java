@@ -14,9 +14,9 @@ public record EducationProvided(
         Instant occurredAt,
         EducationRecipient recipient,
         @Phi String recipientName,
-        String topic,
+        @Phi String topic,
         EducationFormat format,
-        List<String> materials) implements CaseEvent, BusinessTimed {
+        @Phi List<String> materials) implements CaseEvent, BusinessTimed {
 
     public EducationProvided {
         materials = materials == null ? List.of() : List.copyOf(materials);

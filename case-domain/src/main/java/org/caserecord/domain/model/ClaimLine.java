@@ -19,7 +19,7 @@ public record ClaimLine(
         BigDecimal charge,
         String placeOfService,
         String renderingNpi,
-        List<String> diagnosisCodes) {
+        @Phi List<String> diagnosisCodes) {
 
     public ClaimLine {
         modifiers = modifiers == null ? List.of() : List.copyOf(modifiers);
