@@ -84,6 +84,10 @@ public class CaseAuthorization implements HandlerInterceptor {
                     || roles.contains(Role.RECORDS_OFFICER)) {
                 return;
             }
+            if (rest.startsWith("/legal-holds") || rest.equals("/disposal-certificate")) {
+                // Legal matters and disposals are records management, not care.
+                require(request, false);
+            }
             if (roles.contains(Role.CASE_MANAGER)) {
                 String manager = reader.awaitProjected(caseId).caseManagerId();
                 if (user.equals(manager) || caseFiles.hasEmergencyAccess(caseId, user, clock.instant())) {

@@ -52,6 +52,7 @@ public class AccessLogFilter extends OncePerRequestFilter {
     private static final String DISCLOSURE_ACCOUNTING = "/api/disclosures";
     private static final String CASELOADS = "/api/caseloads";
     private static final String INSURANCE = "/api/insurance";
+    private static final String RETENTION = "/api/retention";
     /**
      * Query values kept in the log: numbers, dates, instants, ids and the API's own words. Anything
      * else a caller typed (which could be a name) is logged as "…".
@@ -75,11 +76,14 @@ public class AccessLogFilter extends OncePerRequestFilter {
         return !PATHS.getPathWithinApplication(request).startsWith("/api/");
     }
 
-    /** Reads whose every answer is logged (and held until it is): cases, caseloads, the accounting. */
+    /**
+     * Reads whose every answer is logged (and held until it is): cases, caseloads, the accounting,
+     * insurance summaries and the retention register.
+     */
     private static boolean loggedRead(HttpServletRequest request) {
         String path = PATHS.getPathWithinApplication(request);
         return isRead(request) && (path.startsWith(CASES) || isList(path, DISCLOSURE_ACCOUNTING)
-                || isList(path, CASELOADS) || isList(path, INSURANCE));
+                || isList(path, CASELOADS) || isList(path, INSURANCE) || isList(path, RETENTION));
     }
 
     private static boolean isList(String path, String list) {
@@ -188,6 +192,8 @@ public class AccessLogFilter extends OncePerRequestFilter {
             action = "READ_DISCLOSURE_ACCOUNTING";
         } else if (isList(path, INSURANCE)) {
             action = "READ_INSURANCE_SUMMARY";
+        } else if (isList(path, RETENTION)) {
+            action = "READ_RETENTION_REGISTER";
         } else {
             action = "READ_CASELOAD";
         }
@@ -235,6 +241,12 @@ public class AccessLogFilter extends OncePerRequestFilter {
         }
         if (rest.startsWith("/disclosures")) {
             return "READ_DISCLOSURES";
+        }
+        if (rest.startsWith("/legal-holds")) {
+            return "READ_LEGAL_HOLDS";
+        }
+        if (rest.startsWith("/disposal-certificate")) {
+            return "READ_DISPOSAL_CERTIFICATE";
         }
         return "READ_CASE_ENTRY";
     }

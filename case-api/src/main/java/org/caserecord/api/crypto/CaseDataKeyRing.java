@@ -249,8 +249,9 @@ public class CaseDataKeyRing implements CaseDataKeys {
         } else {
             cached = new CachedKey(masterKey.unwrap(stored.wrappedKey(), caseId));
         }
-        cache.put(caseId, cached);
-        return cached;
+        // A destroyed key stays destroyed: a read that began before the destruction committed must
+        // not put the live key back over it.
+        return cache.asMap().merge(caseId, cached, (present, loaded) -> present == DESTROYED ? present : loaded);
     }
 
     /** The ring's state in the current Spring transaction, if there is one; bound on first need. */
@@ -306,7 +307,11 @@ public class CaseDataKeyRing implements CaseDataKeys {
         @Override
         public void afterCompletion(int status) {
             TransactionSynchronizationManager.unbindResourceIfPossible(CaseDataKeyRing.this);
-            destroyed.forEach(cache::invalidate);
+            if (status == STATUS_COMMITTED) {
+                destroyed.forEach(caseId -> cache.put(caseId, DESTROYED));
+            } else {
+                destroyed.forEach(cache::invalidate);
+            }
         }
     }
 }

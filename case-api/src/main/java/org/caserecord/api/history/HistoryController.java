@@ -38,8 +38,10 @@ import org.springframework.web.bind.annotation.RestController;
 class HistoryController {
 
     private final EventStore eventStore;
+    private final PointInTime pointInTime;
 
-    HistoryController(EventStore eventStore) {
+    HistoryController(EventStore eventStore, PointInTime pointInTime) {
+        this.pointInTime = pointInTime;
         this.eventStore = eventStore;
     }
 
@@ -66,6 +68,7 @@ class HistoryController {
         if (eventStore.lastSequenceNumberFor(caseId.toString()).isEmpty()) {
             throw ApiException.caseNotFound();
         }
+        pointInTime.forgetKeyIfDisposed(caseId);
         DomainEventStream events = eventStore.readEvents(caseId.toString(), fromSequence);
         List<HistoryEntry> entries = new ArrayList<>();
         Long nextSequence = null;

@@ -10,9 +10,12 @@ import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.DomainEventStream;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.caserecord.api.web.ApiException;
+import org.caserecord.domain.events.CaseRecordDisposed;
+import org.caserecord.projections.support.CaseDataKeys;
 import org.caserecord.projections.casefile.CaseFileRebuild;
 import org.caserecord.projections.casefile.CaseFileView;
 import org.springframework.http.HttpStatus;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
@@ -23,9 +26,31 @@ import org.springframework.stereotype.Component;
 public class PointInTime {
 
     private final EventStore eventStore;
+    private final JdbcClient jdbc;
+    private final CaseDataKeys dataKeys;
 
-    PointInTime(EventStore eventStore) {
+    PointInTime(EventStore eventStore, JdbcClient jdbc, CaseDataKeys dataKeys) {
         this.eventStore = eventStore;
+        this.jdbc = jdbc;
+        this.dataKeys = dataKeys;
+    }
+
+    /**
+     * Before a case's events are read: if its record was disposed of, any copy of its data key
+     * this process still holds (destroyed by another instance moments ago) is dropped, so the
+     * events read with placeholders here too, at once rather than when the copy expires.
+     */
+    public void forgetKeyIfDisposed(UUID caseId) {
+        boolean disposed = jdbc.sql("""
+                        SELECT EXISTS (SELECT 1 FROM domain_event_entry
+                                        WHERE aggregate_identifier = :caseId AND payload_type = :type)""")
+                .param("caseId", caseId.toString())
+                .param("type", CaseRecordDisposed.class.getName())
+                .query(Boolean.class)
+                .single();
+        if (disposed) {
+            dataKeys.forget(caseId);
+        }
     }
 
     /** The case after its event {@code version}; 404 when the case or that version does not exist. */
@@ -65,6 +90,7 @@ public class PointInTime {
         if (eventStore.lastSequenceNumberFor(caseId.toString()).isEmpty()) {
             throw ApiException.caseNotFound();
         }
+        forgetKeyIfDisposed(caseId);
         DomainEventStream stream = eventStore.readEvents(caseId.toString());
         List<DomainEventMessage<?>> events = new ArrayList<>();
         while (stream.hasNext()) {

@@ -35,7 +35,10 @@ public class InsuranceSummaries {
         this.jdbc = jdbc;
     }
 
-    /** Every filed line for the payer with a date of service in the period, grouped per client. */
+    /**
+     * Every filed line for the payer with a date of service in the period, grouped per client.
+     * Disposed records are left out: nothing in them can be billed or identified any more.
+     */
     @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
     public InsuranceSummary summary(String payerId, LocalDate from, LocalDate to) {
         List<Row> rows = jdbc.sql("""
@@ -47,6 +50,7 @@ public class InsuranceSummaries {
                           JOIN case_file c ON c.case_id = l.case_id
                           JOIN case_coverage v ON v.coverage_id = r.coverage_id
                          WHERE r.payer_id = :payerId AND l.date_of_service BETWEEN :from AND :to
+                           AND c.disposed_at IS NULL
                          ORDER BY l.case_id, l.date_of_service, r.requested_at, l.line_number
                         """)
                 .param("payerId", payerId)

@@ -8,6 +8,7 @@ import java.util.UUID;
 import org.caserecord.api.audit.AuditChain;
 import org.caserecord.api.web.ApiException;
 import org.caserecord.domain.events.CaseRecordDisposed;
+import org.caserecord.domain.retention.RetentionPolicy;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -71,7 +72,15 @@ class DisposalCertificates {
         return new DisposalCertificate(uuidOf(row.eventIdentifier()), caseId, Instant.parse(row.timestamp()),
                 metaData == null || metaData.get("actor") == null ? null : metaData.get("actor").asString(),
                 DisposalCertificate.CRYPTO_SHRED, row.sequence(), chainHead, AuditChain.ALGORITHM,
-                text(payload, "reason"), date(payload, "closedOn"), date(payload, "retainUntil"));
+                text(payload, "reason"), date(payload, "closedOn"), policy(payload.get("policy")));
+    }
+
+    private static RetentionPolicy policy(JsonNode policy) {
+        if (policy == null || policy.isNull()) {
+            return null;
+        }
+        return new RetentionPolicy(policy.get("yearsAfterClosure").asInt(), policy.get("ageOfMajority").asInt(),
+                policy.get("yearsAfterMajority").asInt());
     }
 
     private static UUID uuidOf(String eventIdentifier) {

@@ -16,6 +16,7 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
+import org.caserecord.api.audit.AccessLogFilter;
 import org.caserecord.api.cases.CaseReader;
 import org.caserecord.api.crypto.CaseDataKeyRing;
 import org.caserecord.api.web.ApiException;
@@ -95,7 +96,7 @@ class RetentionController {
     record CaseLegalHolds(UUID caseId, List<LegalHoldView> legalHolds) {
     }
 
-    record RetentionRegister(LocalDate today, List<RetentionEntry> cases, UUID nextAfter) {
+    record RetentionRegister(LocalDate today, List<RetentionEntry> cases, String nextCursor) {
     }
 
     @PostMapping(path = "/cases/{caseId}/legal-holds", consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -144,20 +145,22 @@ class RetentionController {
                     Every case with the first day its record may be disposed of (retainUntil), its status today \
                     (ACTIVE: open; RETAINED: within retention; ELIGIBLE: may be disposed of; ON_HOLD: a legal hold \
                     applies; DISPOSED) and the holds that apply. Filter by status and by dueBefore (retention ending \
-                    before that day). Ordered by retainUntil, open cases last; pass nextAfter as after for the next page.""")
+                    before that day). Ordered by retainUntil, then open and disposed cases; pass nextCursor as cursor \
+                    for the next page.""")
     RetentionRegister register(@RequestParam(required = false) RetentionStatus status,
                                @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
                                LocalDate dueBefore,
-                               @RequestParam(required = false) UUID after,
-                               @RequestParam(defaultValue = "100") @Min(1) @Max(500) int limit) {
+                               @RequestParam(required = false) String cursor,
+                               @RequestParam(defaultValue = "100") @Min(1) @Max(500) int limit,
+                               HttpServletRequest request) {
         Periods.check(dueBefore, "dueBefore");
-        if (after != null && !retention.knows(after)) {
-            throw ApiException.badRequest("invalid-cursor", "Invalid cursor", "after names no case.");
-        }
+        RetentionQueries.Position after = cursor == null || cursor.isEmpty() ? null : RegisterCursor.decode(cursor);
         LocalDate today = LocalDate.now(clock);
         List<RetentionEntry> page = retention.register(today, status, dueBefore, after, limit + 1);
         List<RetentionEntry> shown = page.size() > limit ? List.copyOf(page.subList(0, limit)) : page;
-        return new RetentionRegister(today, shown, page.size() > limit ? shown.get(limit - 1).caseId() : null);
+        request.setAttribute(AccessLogFilter.CASES_READ, shown.stream().map(RetentionEntry::caseId).toList());
+        return new RetentionRegister(today, shown, page.size() > limit
+                ? RegisterCursor.encode(RetentionQueries.Position.of(shown.get(limit - 1))) : null);
     }
 
     @PostMapping(path = "/cases/{caseId}/disposal", consumes = MediaType.APPLICATION_JSON_VALUE)

@@ -40,6 +40,7 @@ import org.caserecord.domain.events.ReimbursementDecided;
 import org.caserecord.domain.events.LegalHoldPlaced;
 import org.caserecord.domain.events.LegalHoldReleased;
 import org.caserecord.domain.events.CaseRecordDisposed;
+import org.caserecord.domain.retention.RetentionPolicy;
 import org.caserecord.domain.events.ReimbursementRequested;
 import org.caserecord.domain.events.TreatmentPlanSet;
 import org.caserecord.domain.model.AssessmentType;
@@ -148,7 +149,7 @@ final class SampleEvents {
                         new BigDecimal("55.50"), "PAY-1", null),
                 new LegalHoldPlaced(caseId, UUID.randomUUID(), "subpoena naming Ximena Okonkwo-Baptiste", "CV-2026-0142"),
                 new LegalHoldReleased(caseId, UUID.randomUUID(), "settled with Ximena Okonkwo-Baptiste"),
-                new CaseRecordDisposed(caseId, "retention period ended", ON, ON.plusYears(7)));
+                new CaseRecordDisposed(caseId, "retention period ended", ON, RetentionPolicy.defaults()));
     }
 
     /** Every piece of personal data in the object, as text, found through {@link Phi}. */

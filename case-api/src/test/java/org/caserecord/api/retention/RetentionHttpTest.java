@@ -68,25 +68,18 @@ class RetentionHttpTest {
     }
 
     private JsonNode registerEntry(String caseId) {
-        LocalDate dueBefore = today().plusYears(200);
-        String after = null;
+        String cursor = null;
         do {
-            Response page = api.as("rita").get("/api/retention?limit=500&dueBefore=" + dueBefore
-                    + (after == null ? "" : "&after=" + after));
+            Response page = api.as("rita").get("/api/retention?limit=500"
+                    + (cursor == null ? "" : "&cursor=" + cursor));
             assertThat(page.status()).as(page.toString()).isEqualTo(200);
             for (JsonNode entry : page.json().at("/cases")) {
                 if (entry.at("/caseId").asString().equals(caseId)) {
                     return entry;
                 }
             }
-            after = page.json().at("/nextAfter").isNull() ? null : page.text("/nextAfter");
-        } while (after != null);
-        Response open = api.as("rita").get("/api/retention?status=ACTIVE&limit=500");
-        for (JsonNode entry : open.json().at("/cases")) {
-            if (entry.at("/caseId").asString().equals(caseId)) {
-                return entry;
-            }
-        }
+            cursor = page.json().at("/nextCursor").isNull() ? null : page.text("/nextCursor");
+        } while (cursor != null);
         throw new AssertionError("case " + caseId + " is not in the register");
     }
 
@@ -142,7 +135,10 @@ class RetentionHttpTest {
                 assertThat(refused.header("Content-Type")).startsWith("application/problem+json");
             }
             assertThat(api.as("rita").get(holds).json().at("/legalHolds")).isEmpty();
+            // Reading them is records management too: not for case managers or billing.
+            assertThat(api.as("ada").get(holds).status()).isEqualTo(403);
             assertThat(api.as("bill").get(holds).status()).isEqualTo(403);
+            assertThat(api.as("grace").get(holds).status()).isEqualTo(200);
         }
 
         @Test
@@ -202,6 +198,9 @@ class RetentionHttpTest {
             assertThat(registerEntry(minor).at("/status").asString()).isEqualTo("RETAINED");
             assertThat(registerEntry(minor).at("/retainUntil").asString()).isEqualTo("2037-08-20");
             assertThat(registerEntry(minor).at("/closedOn").asString()).isEqualTo("2016-03-01");
+            // Each case the register shows is in the access log.
+            assertThat(api.as("ida").get("/api/audit/access?caseId=" + eligible + "&user=rita")
+                    .texts("/entries", "action")).contains("READ_RETENTION_REGISTER");
         }
 
         @Test
@@ -214,10 +213,10 @@ class RetentionHttpTest {
             }
             List<String> seen = new ArrayList<>();
             List<String> dates = new ArrayList<>();
-            String after = null;
+            String cursor = null;
             do {
                 Response page = api.as("ida").get("/api/retention?status=ELIGIBLE&limit=2&dueBefore="
-                        + first.plusYears(7).plusDays(3) + (after == null ? "" : "&after=" + after));
+                        + first.plusYears(7).plusDays(3) + (cursor == null ? "" : "&cursor=" + cursor));
                 assertThat(page.status()).as(page.toString()).isEqualTo(200);
                 assertThat(page.json().at("/cases").size()).isLessThanOrEqualTo(2);
                 for (JsonNode entry : page.json().at("/cases")) {
@@ -227,16 +226,37 @@ class RetentionHttpTest {
                     seen.add(entry.at("/caseId").asString());
                     dates.add(entry.at("/retainUntil").asString());
                 }
-                after = page.json().at("/nextAfter").isNull() ? null : page.text("/nextAfter");
-            } while (after != null);
+                cursor = page.json().at("/nextCursor").isNull() ? null : page.text("/nextCursor");
+            } while (cursor != null);
             assertThat(seen).containsSubsequence(mine).doesNotHaveDuplicates();
             assertThat(dates).isSorted();
         }
 
         @Test
+        void aPageContinuesWhereTheLastEndedEvenIfItsLastCaseMoved() {
+            String first = closedCase(LocalDate.of(1995, 1, 10));
+            String second = closedCase(LocalDate.of(1995, 1, 11));
+            String third = closedCase(LocalDate.of(1995, 1, 12));
+            String query = "/api/retention?status=ELIGIBLE&dueBefore=2002-01-13&limit=1";
+            Response page1 = api.as("rita").get(query);
+            assertThat(page1.texts("/cases", "caseId")).containsExactly(first);
+
+            assertThat(api.as("ada").post("/api/cases/" + first + "/reopening", "{\"reason\": \"client returned\"}")
+                    .status()).isEqualTo(200);
+            assertThat(api.as("rita").get("/api/cases/" + first).text("/status")).isEqualTo("OPEN");
+
+            Response page2 = api.as("rita").get(query + "&cursor=" + page1.text("/nextCursor"));
+            assertThat(page2.texts("/cases", "caseId")).containsExactly(second);
+            Response page3 = api.as("rita").get(query + "&cursor=" + page2.text("/nextCursor"));
+            assertThat(page3.texts("/cases", "caseId")).containsExactly(third);
+            assertThat(page3.json().at("/nextCursor").isNull()).isTrue();
+        }
+
+        @Test
         void badQueriesAre400AndOtherRolesAre403() {
             for (String query : List.of("?status=FORGOTTEN", "?dueBefore=tomorrow", "?dueBefore=0001-01-01",
-                    "?limit=0", "?limit=501", "?after=6a0f5d0e-2b44-4d5f-9a57-5d2e5f0c1a01", "?after=nope")) {
+                    "?limit=0", "?limit=501", "?cursor=nope", "?cursor=" + java.util.Base64.getUrlEncoder()
+                            .encodeToString("99999-01-01|6a0f5d0e-2b44-4d5f-9a57-5d2e5f0c1a01".getBytes()))) {
                 Response refused = api.as("rita").get("/api/retention" + query);
                 assertThat(refused.status()).as(query).isEqualTo(400);
                 assertThat(refused.header("Content-Type")).startsWith("application/problem+json");
@@ -335,6 +355,8 @@ class RetentionHttpTest {
             assertThat(certificate.at("/eventsAffected").asLong()).isEqualTo(4);
             assertThat(certificate.at("/chainHead").asString()).matches("[0-9a-f]{64}");
             assertThat(certificate.at("/reason").asString()).isEqualTo("retention period ended");
+            assertThat(certificate.at("/retentionPolicy/yearsAfterClosure").asInt()).isEqualTo(7);
+            assertThat(certificate.has("retainUntil")).isFalse();
             assertThat(disposed.header("ETag")).isEqualTo("\"4\"");
             // The certificate reads the same later, now confirmed by the seal.
             Response later = api.as("ida").get(caseUrl + "/disposal-certificate");
@@ -352,8 +374,8 @@ class RetentionHttpTest {
             assertThat(file.at("/closureSummary").asString()).isEqualTo("[disposed]");
             assertThat(file.toString()).doesNotContain("Quincy", "Vandermeer", "panic attacks", "goals met");
             JsonNode disclosures = api.as("rita").get(caseUrl + "/disclosures").json();
-            assertThat(disclosures.toString()).doesNotContain("Dana", "Whitfield", "treatment summary")
-                    .contains("court order");
+            assertThat(disclosures.toString()).doesNotContain("Dana", "Whitfield", "treatment summary", "court order")
+                    .contains("CONSERVATORSHIP");
             // History: every event is still there, with its type, times and actor.
             JsonNode history = api.as("ida").get(caseUrl + "/history").json();
             assertThat(history.at("/entries")).hasSize(5);
@@ -374,7 +396,9 @@ class RetentionHttpTest {
                     .endsWith("case-disposed");
             assertThat(api.as("rita").post(caseUrl + "/legal-holds", HOLD).status()).isEqualTo(409);
             assertThat(api.as("rita").post(caseUrl + "/disposal", "{\"reason\": \"again\"}").status()).isEqualTo(409);
-            assertThat(registerEntry(caseId).at("/status").asString()).isEqualTo("DISPOSED");
+            JsonNode registered = registerEntry(caseId);
+            assertThat(registered.at("/status").asString()).isEqualTo("DISPOSED");
+            assertThat(registered.at("/retainUntil").isNull()).isTrue();
             // The caseload read model too (closed cases are not on a caseload's page).
             assertThat(jdbc.sql("SELECT client_name FROM caseload_entry WHERE case_id = ?::uuid").param(caseId)
                     .query(String.class).single()).isEqualTo("[disposed]");

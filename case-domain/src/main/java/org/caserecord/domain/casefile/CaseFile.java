@@ -580,7 +580,7 @@ public class CaseFile {
         if (LocalDate.now(clock).isBefore(retainUntil)) {
             throw new CaseCommandRejected(CaseErrorCode.RETENTION_PERIOD_NOT_OVER);
         }
-        return applied(new CaseRecordDisposed(caseId, command.reason(), closedOn, retainUntil));
+        return applied(new CaseRecordDisposed(caseId, command.reason(), closedOn, policy));
     }
 
     /** A disposed record is final: it takes no command at all. */
@@ -655,6 +655,7 @@ public class CaseFile {
             activeLegalHolds.remove(released.holdId());
         } else if (event instanceof CaseRecordDisposed) {
             disposed = true;
+            dateOfBirth = null;
         } else if (event instanceof CaseManagerReassigned reassigned) {
             caseManagerId = reassigned.caseManagerId();
         } else if (event instanceof MeetingRecorded meeting) {

@@ -11,6 +11,6 @@ public record PlaceLegalHold(
         @TargetAggregateIdentifier UUID caseId,
         UUID holdId,
         @Phi String reason,
-        String matterReference,
+        @Phi String matterReference,
         @TargetAggregateVersion Long expectedVersion) {
 }

@@ -17,7 +17,7 @@ public record RecordDisclosure(
         Recipient recipient,
         DisclosurePurpose purpose,
         @Phi String description,
-        String legalBasis,
+        @Phi String legalBasis,
         LocalDate disclosedOn,
         UUID exportId,
         ExportFormat exportFormat,

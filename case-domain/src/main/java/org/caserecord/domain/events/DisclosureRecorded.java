@@ -19,7 +19,7 @@ public record DisclosureRecorded(
         Recipient recipient,
         DisclosurePurpose purpose,
         @Phi String description,
-        String legalBasis,
+        @Phi String legalBasis,
         LocalDate disclosedOn,
         UUID exportId,
         ExportFormat exportFormat) implements CaseEvent {

@@ -7,8 +7,8 @@ import org.caserecord.domain.model.Phi;
 /**
  * A legal hold now applies to the case: its record may not be disposed of until every hold is
  * released. {@code matterReference} names the litigation, audit or investigation (e.g. a court
- * docket number) and is kept readable after disposal; the reason may name people and is PHI.
+ * docket number); like the reason it may name people, so both are PHI.
  */
-public record LegalHoldPlaced(UUID caseId, UUID holdId, @Phi String reason, String matterReference)
+public record LegalHoldPlaced(UUID caseId, UUID holdId, @Phi String reason, @Phi String matterReference)
         implements CaseEvent {
 }

@@ -186,7 +186,7 @@ class CaseFileRetentionTest {
             fixture.given(openedLongAgo(ADULT), closedOn(DISPOSABLE_FROM_TODAY))
                     .when(dispose())
                     .expectEvents(new CaseRecordDisposed(CASE_ID, DISPOSAL_REASON, DISPOSABLE_FROM_TODAY,
-                            LocalDate.of(2026, 3, 10)))
+                            RetentionPolicy.defaults()))
                     .expectResultMessagePayload(2L);
         }
 
@@ -215,7 +215,7 @@ class CaseFileRetentionTest {
             threeYears.given(openedLongAgo(ADULT), closedOn(LocalDate.of(2023, 3, 10)))
                     .when(dispose())
                     .expectEvents(new CaseRecordDisposed(CASE_ID, DISPOSAL_REASON, LocalDate.of(2023, 3, 10),
-                            LocalDate.of(2026, 3, 10)));
+                            new RetentionPolicy(3, 18, 7)));
         }
 
         @Test
@@ -267,7 +267,7 @@ class CaseFileRetentionTest {
                             new LegalHoldReleased(CASE_ID, HOLD_ID, "settled"))
                     .when(dispose())
                     .expectEvents(new CaseRecordDisposed(CASE_ID, DISPOSAL_REASON, DISPOSABLE_FROM_TODAY,
-                            LocalDate.of(2026, 3, 10)));
+                            RetentionPolicy.defaults()));
         }
 
         @ParameterizedTest
@@ -285,7 +285,7 @@ class CaseFileRetentionTest {
         void aDisposedRecordTakesNoFurtherCommand(Object command) {
             fixture.given(openedLongAgo(ADULT), closedOn(DISPOSABLE_FROM_TODAY),
                             new CaseRecordDisposed(CASE_ID, DISPOSAL_REASON, DISPOSABLE_FROM_TODAY,
-                                    LocalDate.of(2026, 3, 10)))
+                                    RetentionPolicy.defaults()))
                     .when(command)
                     .expectExceptionDetails(new CaseRejection(CaseErrorCode.CASE_DISPOSED, null))
                     .expectNoEvents();

@@ -635,7 +635,8 @@ public class CaseFileProjection {
     /**
      * The case's data key is gone, so its earlier events now read with placeholders where their
      * personal data was. Every row of the case is removed and rebuilt from those events, exactly
-     * as a replay of the whole read model would rebuild it; then the disposal is recorded.
+     * as a replay of the whole read model would rebuild it; then the disposal is recorded. The
+     * retain-until date goes: for a former minor it would give away the date of birth.
      */
     @EventHandler
     void on(CaseRecordDisposed event, @SequenceNumber long sequence, @Timestamp Instant recordedAt,
@@ -649,13 +650,12 @@ public class CaseFileProjection {
         replay.replay(event.caseId(), sequence, this);
         jdbc.sql("""
                         UPDATE case_file
-                           SET version = :sequence, updated_at = :recordedAt, retain_until = :retainUntil,
+                           SET version = :sequence, updated_at = :recordedAt, retain_until = NULL,
                                disposed_at = :recordedAt, disposed_by = :actor
                          WHERE case_id = :caseId
                         """)
                 .param("sequence", sequence)
                 .param("recordedAt", SqlTime.utc(recordedAt))
-                .param("retainUntil", event.retainUntil())
                 .param("actor", actor)
                 .param("caseId", event.caseId())
                 .update();

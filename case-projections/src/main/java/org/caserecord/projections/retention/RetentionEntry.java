@@ -8,7 +8,8 @@ import java.util.UUID;
 /**
  * One case in the retention register.
  *
- * @param retainUntil the first day its record may be disposed of (null while the case is open)
+ * @param retainUntil the first day its record may be disposed of (null while the case is open, and
+ *                    once its record is disposed of)
  * @param holds       the legal holds that apply, without their reasons (see the case's legal holds)
  */
 public record RetentionEntry(

@@ -48,13 +48,13 @@ public class RetentionQueries {
      *
      * @param status    only cases in this status on {@code today}; null for all
      * @param dueBefore only cases whose retention ends before this day; null for all
-     * @param after     the last case of the previous page; null for the first page
+     * @param after     where the previous page ended; null for the first page
      */
     @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
     public List<RetentionEntry> register(LocalDate today, RetentionStatus status, LocalDate dueBefore,
-                                         UUID after, int limit) {
-        String cursor = after == null ? "" : " AND (r.due, r.case_id) > (SELECT "
-                + "COALESCE(retain_until, 'infinity'::date), case_id FROM case_file WHERE case_id = :after)";
+                                         Position after, int limit) {
+        String cursor = after == null ? ""
+                : " AND (r.due, r.case_id) > (COALESCE(CAST(:afterDue AS date), 'infinity'::date), :afterId)";
         List<Row> rows = jdbc.sql(REGISTER + """
                          WHERE (CAST(:status AS text) IS NULL OR r.retention_status = :status)
                            AND (CAST(:dueBefore AS date) IS NULL OR r.due < :dueBefore)
@@ -62,7 +62,8 @@ public class RetentionQueries {
                 .param("today", today)
                 .param("status", status == null ? null : status.name())
                 .param("dueBefore", dueBefore)
-                .param("after", after)
+                .param("afterDue", after == null ? null : after.retainUntil())
+                .param("afterId", after == null ? null : after.caseId())
                 .param("limit", limit)
                 .query((rs, n) -> new Row(rs.getObject("case_id", UUID.class), rs.getString("case_manager_id"),
                         rs.getObject("closed_on", LocalDate.class), rs.getObject("retain_until", LocalDate.class),
@@ -76,12 +77,16 @@ public class RetentionQueries {
                 .toList();
     }
 
-    /** Whether the register knows the case (for a cursor that names one). */
-    public boolean knows(UUID caseId) {
-        return jdbc.sql("SELECT EXISTS (SELECT 1 FROM case_file WHERE case_id = :caseId)")
-                .param("caseId", caseId)
-                .query(Boolean.class)
-                .single();
+    /**
+     * A place in the register's order: a retain-until date (null sorts after every date: open and
+     * disposed cases) and a case id. Pages continue after the last entry shown, even if that case
+     * has moved since.
+     */
+    public record Position(LocalDate retainUntil, UUID caseId) {
+
+        public static Position of(RetentionEntry entry) {
+            return new Position(entry.retainUntil(), entry.caseId());
+        }
     }
 
     /** Every legal hold of the case, placed first first, released ones included. */
