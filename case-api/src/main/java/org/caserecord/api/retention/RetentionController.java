@@ -104,24 +104,24 @@ class RetentionController {
             description = "While any hold applies the record cannot be disposed of. Several holds may apply at once.")
     ResponseEntity<?> placeHold(@PathVariable UUID caseId, @Valid @RequestBody LegalHoldRequest body,
                                 HttpServletRequest request) {
-        return writes.execute(request, body, expected -> {
+        return projected(caseId, writes.execute(request, body, expected -> {
             UUID holdId = UUID.randomUUID();
             long version = commands.send(new PlaceLegalHold(caseId, holdId, body.reason(), body.matterReference(),
                     expected));
             return ResponseEntity.created(URI.create("/api/cases/" + caseId + "/legal-holds/" + holdId))
                     .eTag(Versions.etag(version))
                     .body(new LegalHoldPlaced(holdId, version));
-        });
+        }));
     }
 
     @PostMapping(path = "/cases/{caseId}/legal-holds/{holdId}/release", consumes = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Release a legal hold")
     ResponseEntity<?> releaseHold(@PathVariable UUID caseId, @PathVariable UUID holdId,
                                   @Valid @RequestBody ReleaseRequest body, HttpServletRequest request) {
-        return writes.execute(request, body, expected -> {
+        return projected(caseId, writes.execute(request, body, expected -> {
             long version = commands.send(new ReleaseLegalHold(caseId, holdId, body.reason(), expected));
             return ResponseEntity.ok().eTag(Versions.etag(version)).body(new LegalHoldReleased(holdId, version));
-        });
+        }));
     }
 
     @GetMapping("/cases/{caseId}/legal-holds")
@@ -182,6 +182,22 @@ class RetentionController {
         });
         if (response.getHeaders().get(WriteOperations.REPLAYED) == null) {
             disposals.increment();
+        }
+        return projected(caseId, response);
+    }
+
+    /**
+     * Answers once the case file read model, the register's source, shows the change: the register
+     * and the case agree with what the records officer was just told (for a disposal: the case file
+     * holds no personal data any more). The write has committed either way.
+     */
+    private ResponseEntity<?> projected(UUID caseId, ResponseEntity<?> response) {
+        if (response.getStatusCode().is2xxSuccessful()) {
+            try {
+                reader.awaitProjected(caseId);
+            } catch (ApiException stillBehind) {
+                // Answer anyway: the write happened, and a retry would be refused as a repetition.
+            }
         }
         return response;
     }
