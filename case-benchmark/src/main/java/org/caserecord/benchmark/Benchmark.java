@@ -510,68 +510,26 @@ public final class Benchmark {
 
     /**
      * Fills the store up to the given number of events with cases of 100 events (an opening and
-     * 99 meetings), copies of a case the service recorded itself: the same serialized form, with
-     * new case, meeting and event ids. Cases are interleaved as a clinic's would be. Answers the
-     * number of events stored.
+     * 99 meetings), copies of a case the service recorded itself, each encrypted under a data key of
+     * its own ({@link EventStoreFill}). Answers the number of events stored.
      */
     private long storeEvents(long target) throws Exception {
-        String template = cases.get(1);
+        UUID template = UUID.fromString(cases.get(1));
         long already = scalar("SELECT count(*) FROM domain_event_entry");
-        long newCases = Math.max(0, (target - already + 99) / 100);
-        System.out.printf("Storing %,d more events (%,d cases of 100) ...%n", newCases * 100, newCases);
+        int newCases = Math.toIntExact(Math.max(0, (target - already + EventStoreFill.EVENTS_PER_CASE - 1)
+                / EventStoreFill.EVENTS_PER_CASE));
+        System.out.printf("Storing %,d more events (%,d cases of %d) ...%n",
+                (long) newCases * EventStoreFill.EVENTS_PER_CASE, newCases, EventStoreFill.EVENTS_PER_CASE);
         long start = System.nanoTime();
+        List<UUID> stored;
         try (Connection connection = connect()) {
-            long opened;
-            long meeting;
-            String templateMeeting;
-            try (PreparedStatement query = connection.prepareStatement("""
-                    SELECT (SELECT global_index FROM domain_event_entry WHERE aggregate_identifier = ? AND sequence_number = 0),
-                           global_index, convert_from(payload, 'UTF8')::jsonb ->> 'meetingId'
-                      FROM domain_event_entry
-                     WHERE aggregate_identifier = ? AND payload_type LIKE '%MeetingRecorded' LIMIT 1""")) {
-                query.setString(1, template);
-                query.setString(2, template);
-                try (ResultSet rs = query.executeQuery()) {
-                    if (!rs.next()) {
-                        throw new IllegalStateException("No meeting recorded on case " + template);
-                    }
-                    opened = rs.getLong(1);
-                    meeting = rs.getLong(2);
-                    templateMeeting = rs.getString(3);
-                }
-            }
-            String seed = UUID.randomUUID().toString();
-            try (PreparedStatement insert = connection.prepareStatement("""
-                    INSERT INTO domain_event_entry (event_identifier, meta_data, payload, payload_revision, payload_type,
-                                                    time_stamp, aggregate_identifier, sequence_number, type)
-                    SELECT gen_random_uuid()::text, t.meta_data,
-                           convert_to(replace(replace(convert_from(t.payload, 'UTF8'), ?, md5(?::text || c.n)::uuid::text),
-                                              ?, md5(?::text || c.n || '/' || ?::text)::uuid::text), 'UTF8'),
-                           t.payload_revision, t.payload_type, t.time_stamp, md5(?::text || c.n)::uuid::text, ?, t.type
-                      FROM generate_series(1, ?) AS c(n)
-                      CROSS JOIN (SELECT * FROM domain_event_entry WHERE global_index = ?) AS t
-                     ORDER BY c.n""")) {
-                // One statement per sequence number: every case gets its opening, then its first meeting, ...
-                for (int sequence = 0; sequence < 100 && newCases > 0; sequence++) {
-                    insert.setString(1, template);
-                    insert.setString(2, seed);
-                    insert.setString(3, sequence == 0 ? template : templateMeeting);
-                    insert.setString(4, seed);
-                    insert.setInt(5, sequence);
-                    insert.setString(6, seed);
-                    insert.setInt(7, sequence);
-                    insert.setLong(8, newCases);
-                    insert.setLong(9, sequence == 0 ? opened : meeting);
-                    insert.executeUpdate();
-                }
-            }
+            stored = new EventStoreFill(new PhiEnvelopes(service.masterKey())).store(connection, template, newCases);
         }
         long events = scalar("SELECT count(*) FROM domain_event_entry");
         double seconds = (System.nanoTime() - start) / 1e9;
         System.out.printf("Stored: %,d events in the store (%.0f s)%n", events, seconds);
-        if (newCases > 0) {
-            filledCase = string(
-                    "SELECT aggregate_identifier FROM domain_event_entry ORDER BY global_index DESC LIMIT 1");
+        if (!stored.isEmpty()) {
+            filledCase = stored.get(stored.size() - 1).toString();
         }
         return events;
     }
@@ -977,13 +935,6 @@ public final class Benchmark {
         insert.setString(6, aggregate);
         insert.setLong(7, sequence);
         insert.setString(8, "CaseFile");
-    }
-
-    private String string(String sql) throws Exception {
-        try (Connection connection = connect(); Statement statement = connection.createStatement();
-             ResultSet rs = statement.executeQuery(sql)) {
-            return rs.next() ? rs.getString(1) : null;
-        }
     }
 
     private long scalar(String sql) throws Exception {

@@ -8,8 +8,10 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -21,16 +23,23 @@ final class ServiceProcess implements AutoCloseable {
     final String jdbcUrl;
     final String jdbcUser;
     final String jdbcPassword;
+    private final byte[] masterKey;
     private final Process process;
 
     private ServiceProcess(int port, int databasePort, String jdbcUrl, String jdbcUser, String jdbcPassword,
-                           Process process) {
+                           byte[] masterKey, Process process) {
         this.port = port;
         this.databasePort = databasePort;
         this.jdbcUrl = jdbcUrl;
         this.jdbcUser = jdbcUser;
         this.jdbcPassword = jdbcPassword;
+        this.masterKey = masterKey;
         this.process = process;
+    }
+
+    /** The master key the service runs with: the fill of figure 3 wraps its cases' data keys with it. */
+    byte[] masterKey() {
+        return masterKey.clone();
     }
 
     /** Starts the service on the embedded PostgreSQL (databaseUrl empty) or on the given database. */
@@ -82,11 +91,17 @@ final class ServiceProcess implements AutoCloseable {
             jdbcUser = user;
             jdbcPassword = password;
         }
-        Process process = new ProcessBuilder(command)
+        // A master key of the run's own, in the environment rather than on the command line that
+        // ps shows: production mode needs one, and the fill of figure 3 encrypts with it.
+        byte[] masterKey = new byte[PhiEnvelopes.KEY_BYTES];
+        new SecureRandom().nextBytes(masterKey);
+        ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectErrorStream(true)
-                .redirectOutput(workDirectory.resolve("service.log").toFile())
-                .start();
-        ServiceProcess service = new ServiceProcess(port, databasePort, jdbcUrl, jdbcUser, jdbcPassword, process);
+                .redirectOutput(workDirectory.resolve("service.log").toFile());
+        builder.environment().put("CASERECORD_MASTER_KEY", Base64.getEncoder().encodeToString(masterKey));
+        Process process = builder.start();
+        ServiceProcess service = new ServiceProcess(port, databasePort, jdbcUrl, jdbcUser, jdbcPassword, masterKey,
+                process);
         service.awaitHealthy(Duration.ofMinutes(3), workDirectory.resolve("service.log"));
         return service;
     }
