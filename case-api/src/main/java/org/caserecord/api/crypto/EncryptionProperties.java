@@ -22,7 +22,7 @@ public record EncryptionProperties(
         String masterKey,
         Path masterKeyFile,
         @DefaultValue("60s") Duration keyCacheTimeToLive,
-        @DefaultValue("10000") long keyCacheSize) {
+        @DefaultValue("100000") long keyCacheSize) {
 
     public static final String MASTER_KEY = "caserecord.encryption.master-key";
     public static final String MASTER_KEY_FILE = "caserecord.encryption.master-key-file";
