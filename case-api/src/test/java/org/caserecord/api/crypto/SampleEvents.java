@@ -40,6 +40,9 @@ import org.caserecord.domain.events.ReimbursementDecided;
 import org.caserecord.domain.events.LegalHoldPlaced;
 import org.caserecord.domain.events.LegalHoldReleased;
 import org.caserecord.domain.events.CaseRecordDisposed;
+import org.caserecord.domain.events.MeetingScheduled;
+import org.caserecord.domain.events.ScheduledMeetingCancelled;
+import org.caserecord.domain.events.ScheduledMeetingMissed;
 import org.caserecord.domain.retention.RetentionPolicy;
 import org.caserecord.domain.events.ReimbursementRequested;
 import org.caserecord.domain.events.TreatmentPlanSet;
@@ -149,7 +152,12 @@ final class SampleEvents {
                         new BigDecimal("55.50"), "PAY-1", null),
                 new LegalHoldPlaced(caseId, UUID.randomUUID(), "subpoena naming Ximena Okonkwo-Baptiste", "CV-2026-0142"),
                 new LegalHoldReleased(caseId, UUID.randomUUID(), "settled with Ximena Okonkwo-Baptiste"),
-                new CaseRecordDisposed(caseId, "retention period ended", ON, RetentionPolicy.defaults()));
+                new CaseRecordDisposed(caseId, "retention period ended", ON, RetentionPolicy.defaults()),
+                new MeetingScheduled(caseId, UUID.randomUUID(), MeetingType.FAMILY, AT.plusSeconds(86_400), 60,
+                        List.of(new Attendee("Ximena Okonkwo-Baptiste", "sister")), "14 Quayside Lane, flat 3",
+                        "talk about Ximena's relapse"),
+                new ScheduledMeetingCancelled(caseId, UUID.randomUUID(), "Ximena Okonkwo-Baptiste is in hospital"),
+                new ScheduledMeetingMissed(caseId, UUID.randomUUID(), AT));
     }
 
     /** Every piece of personal data in the object, as text, found through {@link Phi}. */

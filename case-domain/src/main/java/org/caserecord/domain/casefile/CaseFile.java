@@ -23,7 +23,10 @@ import org.caserecord.domain.commands.AddFamilyMember;
 import org.caserecord.domain.commands.AddReferral;
 import org.caserecord.domain.commands.AmendEntry;
 import org.caserecord.domain.commands.CloseCase;
+import org.caserecord.domain.commands.CancelScheduledMeeting;
 import org.caserecord.domain.commands.CompleteFollowUp;
+import org.caserecord.domain.commands.RecordNoShow;
+import org.caserecord.domain.commands.ScheduleMeeting;
 import org.caserecord.domain.commands.DisposeCaseRecord;
 import org.caserecord.domain.commands.PlaceLegalHold;
 import org.caserecord.domain.commands.ReleaseLegalHold;
@@ -61,6 +64,9 @@ import org.caserecord.domain.events.CaseOpened;
 import org.caserecord.domain.events.CaseRecordDisposed;
 import org.caserecord.domain.events.CaseReopened;
 import org.caserecord.domain.events.LegalHoldPlaced;
+import org.caserecord.domain.events.MeetingScheduled;
+import org.caserecord.domain.events.ScheduledMeetingCancelled;
+import org.caserecord.domain.events.ScheduledMeetingMissed;
 import org.caserecord.domain.events.LegalHoldReleased;
 import org.caserecord.domain.events.ConsentRecorded;
 import org.caserecord.domain.events.ConsentRevoked;
@@ -124,6 +130,7 @@ public class CaseFile {
     private boolean disposed;
     private final Coverages coverages = new Coverages();
     private final Reimbursements reimbursements = new Reimbursements();
+    private final ScheduledMeetings scheduledMeetings = new ScheduledMeetings();
     private long version;
     private final ClinicalRecord record = new ClinicalRecord();
 
@@ -160,8 +167,55 @@ public class CaseFile {
         if (command.billing() != null) {
             billable(command.billing());
         }
+        if (command.scheduledMeetingId() != null) {
+            scheduledMeetings.mustBePending(command.scheduledMeetingId());
+        }
         return applied(new MeetingRecorded(caseId, command.meetingId(), command.type(), command.occurredAt(),
-                command.durationMinutes(), command.attendees(), command.notes(), command.billing()));
+                command.durationMinutes(), command.attendees(), command.notes(), command.billing(),
+                command.scheduledMeetingId()));
+    }
+
+    /** A meeting set up for a time to come (a minute of clock skew is not "to come"). */
+    @CommandHandler
+    public long handle(ScheduleMeeting command, Clock clock) {
+        mayChange(command.expectedVersion());
+        CaseRules.required(command.scheduledMeetingId(), "scheduledMeetingId");
+        if (scheduledMeetings.contains(command.scheduledMeetingId())) {
+            throw new CaseCommandRejected(CaseErrorCode.DUPLICATE_ENTRY, "scheduledMeetingId");
+        }
+        CaseRules.required(command.type(), "type");
+        CaseRules.required(command.scheduledFor(), "scheduledFor");
+        if (!command.scheduledFor().isAfter(Instant.now(clock))) {
+            throw new CaseCommandRejected(CaseErrorCode.SCHEDULED_IN_THE_PAST, "scheduledFor");
+        }
+        CaseRules.required(command.plannedMinutes(), "plannedMinutes");
+        if (command.plannedMinutes() < 1 || command.plannedMinutes() > 1440) {
+            throw new CaseCommandRejected(CaseErrorCode.DURATION_OUT_OF_RANGE, "plannedMinutes");
+        }
+        CaseRules.optionalText(command.location(), "location");
+        CaseRules.optionalText(command.purpose(), "purpose");
+        return applied(new MeetingScheduled(caseId, command.scheduledMeetingId(), command.type(),
+                command.scheduledFor(), command.plannedMinutes(), command.attendees(), command.location(),
+                command.purpose()));
+    }
+
+    @CommandHandler
+    public long handle(CancelScheduledMeeting command) {
+        mayChange(command.expectedVersion());
+        scheduledMeetings.mustBePending(command.scheduledMeetingId());
+        CaseRules.requiredText(command.reason(), "reason", CaseErrorCode.REASON_REQUIRED);
+        return applied(new ScheduledMeetingCancelled(caseId, command.scheduledMeetingId(), command.reason()));
+    }
+
+    /** Nobody came: only once the meeting's time has come. */
+    @CommandHandler
+    public long handle(RecordNoShow command, Clock clock) {
+        mayChange(command.expectedVersion());
+        Instant scheduledFor = scheduledMeetings.mustBePending(command.scheduledMeetingId());
+        if (Instant.now(clock).isBefore(scheduledFor)) {
+            throw new CaseCommandRejected(CaseErrorCode.NO_SHOW_BEFORE_ITS_TIME, "scheduledMeetingId");
+        }
+        return applied(new ScheduledMeetingMissed(caseId, command.scheduledMeetingId(), scheduledFor));
     }
 
     @CommandHandler
@@ -658,8 +712,17 @@ public class CaseFile {
             dateOfBirth = null;
         } else if (event instanceof CaseManagerReassigned reassigned) {
             caseManagerId = reassigned.caseManagerId();
+        } else if (event instanceof MeetingScheduled scheduled) {
+            scheduledMeetings.scheduled(scheduled.scheduledMeetingId(), scheduled.scheduledFor());
+        } else if (event instanceof ScheduledMeetingCancelled cancelled) {
+            scheduledMeetings.ended(cancelled.scheduledMeetingId());
+        } else if (event instanceof ScheduledMeetingMissed missed) {
+            scheduledMeetings.ended(missed.scheduledMeetingId());
         } else if (event instanceof MeetingRecorded meeting) {
             record.recordEntry(meeting.meetingId(), EntryType.MEETING);
+            if (meeting.scheduledMeetingId() != null) {
+                scheduledMeetings.ended(meeting.scheduledMeetingId());
+            }
             if (meeting.billing() != null) {
                 reimbursements.meetingBillable(meeting.meetingId());
             }

@@ -30,6 +30,9 @@ import org.caserecord.domain.events.GoalProgressRecorded;
 import org.caserecord.domain.events.LegalHoldPlaced;
 import org.caserecord.domain.events.LegalHoldReleased;
 import org.caserecord.domain.events.MeetingRecorded;
+import org.caserecord.domain.events.MeetingScheduled;
+import org.caserecord.domain.events.ScheduledMeetingCancelled;
+import org.caserecord.domain.events.ScheduledMeetingMissed;
 import org.caserecord.domain.events.ProviderReportReceived;
 import org.caserecord.domain.events.ReferralAccepted;
 import org.caserecord.domain.events.ReferralAdded;
@@ -78,7 +81,10 @@ public final class EventCatalog {
             ReimbursementDecided.class,
             LegalHoldPlaced.class,
             LegalHoldReleased.class,
-            CaseRecordDisposed.class);
+            CaseRecordDisposed.class,
+            MeetingScheduled.class,
+            ScheduledMeetingCancelled.class,
+            ScheduledMeetingMissed.class);
 
     private static final Map<String, Class<? extends CaseEvent>> BY_NAME = TYPES.stream()
             .collect(Collectors.toUnmodifiableMap(Class::getSimpleName, Function.identity()));

@@ -21,11 +21,18 @@ public record RecordMeeting(
         List<Attendee> attendees,
         @Phi String notes,
         MeetingBilling billing,
+        UUID scheduledMeetingId,
         @TargetAggregateVersion Long expectedVersion) {
 
     /** A meeting recorded without billing. */
     public RecordMeeting(UUID caseId, UUID meetingId, MeetingType type, Instant occurredAt, Integer durationMinutes,
                          List<Attendee> attendees, String notes, Long expectedVersion) {
-        this(caseId, meetingId, type, occurredAt, durationMinutes, attendees, notes, null, expectedVersion);
+        this(caseId, meetingId, type, occurredAt, durationMinutes, attendees, notes, null, null, expectedVersion);
+    }
+
+    /** A meeting recorded without naming a scheduled meeting. */
+    public RecordMeeting(UUID caseId, UUID meetingId, MeetingType type, Instant occurredAt, Integer durationMinutes,
+                         List<Attendee> attendees, String notes, MeetingBilling billing, Long expectedVersion) {
+        this(caseId, meetingId, type, occurredAt, durationMinutes, attendees, notes, billing, null, expectedVersion);
     }
 }

@@ -38,6 +38,7 @@ public enum CaseErrorCode {
     CONSENT_NOT_FOUND(ErrorKind.NOT_FOUND, "The case has no consent with this id."),
     ENTRY_NOT_FOUND(ErrorKind.NOT_FOUND, "The case has no entry with this id."),
     LEGAL_HOLD_NOT_FOUND(ErrorKind.NOT_FOUND, "The case has no legal hold with this id."),
+    SCHEDULED_MEETING_NOT_FOUND(ErrorKind.NOT_FOUND, "The case has no scheduled meeting with this id."),
 
     CASE_CLOSED(ErrorKind.RULE_VIOLATION, "The case is closed; only reopening is allowed."),
     CASE_NOT_CLOSED(ErrorKind.RULE_VIOLATION, "Only a closed case can be reopened."),
@@ -75,6 +76,11 @@ public enum CaseErrorCode {
             "The case record's retention period has not ended; see the retention register for its date."),
     LEGAL_HOLD_BLOCKS_DISPOSAL(ErrorKind.RULE_VIOLATION,
             "A legal hold applies to the case; its record cannot be disposed of until every hold is released."),
+    SCHEDULED_IN_THE_PAST(ErrorKind.INVALID_INPUT, "A meeting can only be scheduled for a time to come."),
+    SCHEDULED_MEETING_ENDED(ErrorKind.RULE_VIOLATION,
+            "The scheduled meeting has already ended: it was held, cancelled or missed."),
+    NO_SHOW_BEFORE_ITS_TIME(ErrorKind.RULE_VIOLATION,
+            "A no-show can only be recorded once the meeting's time has come."),
     CASE_DISPOSED(ErrorKind.RULE_VIOLATION, "The case record has been disposed of; it takes no further changes."),
 
     VERSION_MISMATCH(ErrorKind.STALE_VERSION, "The case has changed since the version you expected.");

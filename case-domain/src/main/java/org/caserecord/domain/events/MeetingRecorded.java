@@ -17,7 +17,8 @@ public record MeetingRecorded(
         int durationMinutes,
         List<Attendee> attendees,
         @Phi String notes,
-        MeetingBilling billing) implements CaseEvent, BusinessTimed {
+        MeetingBilling billing,
+        UUID scheduledMeetingId) implements CaseEvent, BusinessTimed {
 
     public MeetingRecorded {
         attendees = attendees == null ? List.of() : List.copyOf(attendees);
@@ -26,6 +27,12 @@ public record MeetingRecorded(
     /** A meeting that is not billed (and every meeting recorded before billing existed). */
     public MeetingRecorded(UUID caseId, UUID meetingId, MeetingType type, Instant occurredAt, int durationMinutes,
                            List<Attendee> attendees, String notes) {
-        this(caseId, meetingId, type, occurredAt, durationMinutes, attendees, notes, null);
+        this(caseId, meetingId, type, occurredAt, durationMinutes, attendees, notes, null, null);
+    }
+
+    /** A meeting that was not scheduled beforehand (and every meeting recorded before scheduling existed). */
+    public MeetingRecorded(UUID caseId, UUID meetingId, MeetingType type, Instant occurredAt, int durationMinutes,
+                           List<Attendee> attendees, String notes, MeetingBilling billing) {
+        this(caseId, meetingId, type, occurredAt, durationMinutes, attendees, notes, billing, null);
     }
 }

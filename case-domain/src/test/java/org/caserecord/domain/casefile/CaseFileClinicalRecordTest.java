@@ -825,7 +825,7 @@ class CaseFileClinicalRecordTest {
                     .map(Object::getClass)
                     .collect(Collectors.toSet());
 
-            assertThat(listed).hasSize(14).isEqualTo(handled);
+            assertThat(listed).hasSize(17).isEqualTo(handled);
         }
     }
 }

@@ -12,6 +12,9 @@ import java.util.List;
 import java.util.UUID;
 import java.util.stream.Stream;
 
+import org.caserecord.domain.commands.CancelScheduledMeeting;
+import org.caserecord.domain.commands.RecordNoShow;
+import org.caserecord.domain.commands.ScheduleMeeting;
 import org.caserecord.domain.commands.AddFamilyMember;
 import org.caserecord.domain.commands.AmendEntry;
 import org.caserecord.domain.commands.CompleteFollowUp;
@@ -43,6 +46,7 @@ import org.caserecord.domain.events.FollowUpScheduled;
 import org.caserecord.domain.events.GoalProgressRecorded;
 import org.caserecord.domain.events.ProviderReportReceived;
 import org.caserecord.domain.events.TreatmentPlanSet;
+import org.caserecord.domain.model.MeetingType;
 import org.caserecord.domain.model.AssessmentType;
 import org.caserecord.domain.model.ConsentScope;
 import org.caserecord.domain.model.DisclosurePurpose;
@@ -344,7 +348,13 @@ final class ClinicalFixtures {
                         recordConsent(TODAY, null),
                         revokeConsent(CONSENT_ID),
                         reassignCaseManager("grace", "ada on extended leave"),
-                        amendEntry(MEETING_ID))
+                        amendEntry(MEETING_ID),
+                        new ScheduleMeeting(CASE_ID, UUID.fromString("00000000-0000-0000-0000-0000000005c1"),
+                                MeetingType.CLIENT, NOW.plusSeconds(86_400), 45, List.of(), "clinic, room 2",
+                                "review the plan", null),
+                        new CancelScheduledMeeting(CASE_ID, UUID.fromString("00000000-0000-0000-0000-0000000005c1"),
+                                "client ill", null),
+                        new RecordNoShow(CASE_ID, UUID.fromString("00000000-0000-0000-0000-0000000005c1"), null))
                 .map(command -> Named.of(command.getClass().getSimpleName(), command));
     }
 }

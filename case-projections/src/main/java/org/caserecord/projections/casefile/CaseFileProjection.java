@@ -38,6 +38,9 @@ import org.caserecord.domain.events.CaseReopened;
 import org.caserecord.domain.events.LegalHoldPlaced;
 import org.caserecord.domain.events.LegalHoldReleased;
 import org.caserecord.domain.events.MeetingRecorded;
+import org.caserecord.domain.events.MeetingScheduled;
+import org.caserecord.domain.events.ScheduledMeetingCancelled;
+import org.caserecord.domain.events.ScheduledMeetingMissed;
 import org.caserecord.domain.events.ReferralAdded;
 import org.caserecord.domain.events.ReferralOutcomeRecorded;
 import org.caserecord.domain.events.ReimbursementDecided;
@@ -659,6 +662,25 @@ public class CaseFileProjection {
                 .param("actor", actor)
                 .param("caseId", event.caseId())
                 .update();
+    }
+
+    /**
+     * Scheduled meetings are not shown in the case file yet (the agenda is still to be built);
+     * they advance the case's version so reads of the case wait for nothing that never comes.
+     */
+    @EventHandler
+    void on(MeetingScheduled event, @SequenceNumber long sequence, @Timestamp Instant recordedAt) {
+        advance(event.caseId(), sequence, recordedAt);
+    }
+
+    @EventHandler
+    void on(ScheduledMeetingCancelled event, @SequenceNumber long sequence, @Timestamp Instant recordedAt) {
+        advance(event.caseId(), sequence, recordedAt);
+    }
+
+    @EventHandler
+    void on(ScheduledMeetingMissed event, @SequenceNumber long sequence, @Timestamp Instant recordedAt) {
+        advance(event.caseId(), sequence, recordedAt);
     }
 
     private LocalDate dateOfBirth(UUID caseId) {

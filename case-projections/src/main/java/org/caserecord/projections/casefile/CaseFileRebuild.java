@@ -33,6 +33,9 @@ import org.caserecord.domain.events.FollowUpCompleted;
 import org.caserecord.domain.events.FollowUpScheduled;
 import org.caserecord.domain.events.GoalProgressRecorded;
 import org.caserecord.domain.events.MeetingRecorded;
+import org.caserecord.domain.events.MeetingScheduled;
+import org.caserecord.domain.events.ScheduledMeetingCancelled;
+import org.caserecord.domain.events.ScheduledMeetingMissed;
 import org.caserecord.domain.events.ProviderReportReceived;
 import org.caserecord.domain.events.ReferralAdded;
 import org.caserecord.domain.events.ReferralOutcomeRecorded;
@@ -163,7 +166,9 @@ public final class CaseFileRebuild {
         } else if (event instanceof DisclosureRecorded || event instanceof EmergencyAccessGranted
                 || event instanceof CoverageAdded || event instanceof CoverageEnded
                 || event instanceof ReimbursementRequested || event instanceof ReimbursementDecided
-                || event instanceof LegalHoldPlaced || event instanceof LegalHoldReleased) {
+                || event instanceof LegalHoldPlaced || event instanceof LegalHoldReleased
+                || event instanceof MeetingScheduled || event instanceof ScheduledMeetingCancelled
+                || event instanceof ScheduledMeetingMissed) {
             // Kept in read models of their own (disclosures, access grants, coverage, legal holds); they
             // advance the version only.
         } else {
