@@ -144,7 +144,8 @@ class CaseController {
         return writes.execute(request, body, expectedVersion -> {
             UUID meetingId = UUID.randomUUID();
             long version = commands.send(new RecordMeeting(caseId, meetingId, body.type(), body.occurredAt(),
-                    body.durationMinutes(), attendees(body.attendees()), body.notes(), billing, expectedVersion));
+                    body.durationMinutes(), attendees(body.attendees()), body.notes(), billing,
+                    body.scheduledMeetingId(), expectedVersion));
             return created(URI.create("/api/cases/" + caseId + "/meetings/" + meetingId), version,
                     new MeetingCreated(meetingId, version));
         });
@@ -232,7 +233,7 @@ class CaseController {
         });
     }
 
-    private static List<Attendee> attendees(List<AttendeeRequest> attendees) {
+    static List<Attendee> attendees(List<AttendeeRequest> attendees) {
         return attendees == null ? List.of()
                 : attendees.stream().map(a -> new Attendee(a.name(), a.role())).toList();
     }

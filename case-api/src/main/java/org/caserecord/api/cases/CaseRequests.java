@@ -3,6 +3,7 @@ package org.caserecord.api.cases;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.UUID;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -43,7 +44,20 @@ final class CaseRequests {
             @NotNull Integer durationMinutes,
             @Size(max = 100) List<@NotNull @Valid AttendeeRequest> attendees,
             @Size(max = 100_000) String notes,
-            @Valid MeetingBillingRequest billing) {
+            @Valid MeetingBillingRequest billing,
+            UUID scheduledMeetingId) {
+    }
+
+    record ScheduleMeetingRequest(
+            @NotNull MeetingType type,
+            @NotNull Instant scheduledFor,
+            @NotNull Integer plannedMinutes,
+            @Size(max = 100) List<@NotNull @Valid AttendeeRequest> attendees,
+            @Size(max = 1000) String location,
+            @Size(max = 5000) String purpose) {
+    }
+
+    record CancellationRequest(@NotBlank @Size(max = 2000) String reason) {
     }
 
     /** How the meeting is billed: a service code of the clinic's catalog and a CMS place-of-service code. */

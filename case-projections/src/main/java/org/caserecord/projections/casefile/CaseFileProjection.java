@@ -60,7 +60,8 @@ import org.springframework.stereotype.Component;
  * Builds the case file read model (tables case_file, case_file_meeting,
  * case_file_meeting_attendee, case_file_referral, and for the clinical record
  * case_file_entry, case_file_amendment, case_file_treatment_plan; the accounting of disclosures,
- * case_disclosure; and for retention the legal holds, case_legal_hold). Every handler first advances the case's
+ * case_disclosure; for retention the legal holds, case_legal_hold; and the scheduled meetings,
+ * case_scheduled_meeting). Every handler first advances the case's
  * version; when the event is not newer than what the row already reflects it was applied
  * before, and nothing else is written. The rows and the processor's token commit together.
  */
@@ -86,6 +87,7 @@ public class CaseFileProjection {
             "DELETE FROM case_claim_line WHERE case_id = :caseId",
             "DELETE FROM case_reimbursement_request WHERE case_id = :caseId",
             "DELETE FROM case_legal_hold WHERE case_id = :caseId",
+            "DELETE FROM case_scheduled_meeting WHERE case_id = :caseId",
             "DELETE FROM case_file WHERE case_id = :caseId");
 
     private final JdbcClient jdbc;
@@ -171,6 +173,11 @@ public class CaseFileProjection {
                 .param("names", event.attendees().stream().map(Attendee::name).toArray(String[]::new))
                 .param("roles", event.attendees().stream().map(Attendee::role).toArray(String[]::new))
                 .update();
+        if (event.scheduledMeetingId() != null) {
+            // Idempotent on redelivery: the same meeting ends the same schedule.
+            endScheduledMeeting(event.caseId(), event.scheduledMeetingId(), "HELD", event.meetingId(), null,
+                    recordedAt);
+        }
     }
 
     @EventHandler
@@ -664,23 +671,63 @@ public class CaseFileProjection {
                 .update();
     }
 
-    /**
-     * Scheduled meetings are not shown in the case file yet (the agenda is still to be built);
-     * they advance the case's version so reads of the case wait for nothing that never comes.
-     */
     @EventHandler
-    void on(MeetingScheduled event, @SequenceNumber long sequence, @Timestamp Instant recordedAt) {
-        advance(event.caseId(), sequence, recordedAt);
+    void on(MeetingScheduled event, @SequenceNumber long sequence, @Timestamp Instant recordedAt,
+            @MetaDataValue("actor") String actor) {
+        if (!advance(event.caseId(), sequence, recordedAt)) {
+            return;
+        }
+        jdbc.sql("""
+                        INSERT INTO case_scheduled_meeting (scheduled_meeting_id, case_id, sequence, type, scheduled_for,
+                                                            planned_minutes, attendees, location, purpose, status,
+                                                            scheduled_at, scheduled_by)
+                        VALUES (:id, :caseId, :sequence, :type, :scheduledFor, :plannedMinutes, CAST(:attendees AS jsonb),
+                                :location, :purpose, 'SCHEDULED', :recordedAt, :actor)
+                        ON CONFLICT (scheduled_meeting_id) DO NOTHING
+                        """)
+                .param("id", event.scheduledMeetingId())
+                .param("caseId", event.caseId())
+                .param("sequence", sequence)
+                .param("type", event.type().name())
+                .param("scheduledFor", SqlTime.utc(event.scheduledFor()))
+                .param("plannedMinutes", event.plannedMinutes())
+                .param("attendees", JsonDocuments.write(event.attendees()))
+                .param("location", event.location())
+                .param("purpose", event.purpose())
+                .param("recordedAt", SqlTime.utc(recordedAt))
+                .param("actor", actor)
+                .update();
     }
 
     @EventHandler
     void on(ScheduledMeetingCancelled event, @SequenceNumber long sequence, @Timestamp Instant recordedAt) {
-        advance(event.caseId(), sequence, recordedAt);
+        if (advance(event.caseId(), sequence, recordedAt)) {
+            endScheduledMeeting(event.caseId(), event.scheduledMeetingId(), "CANCELLED", null, event.reason(),
+                    recordedAt);
+        }
     }
 
     @EventHandler
     void on(ScheduledMeetingMissed event, @SequenceNumber long sequence, @Timestamp Instant recordedAt) {
-        advance(event.caseId(), sequence, recordedAt);
+        if (advance(event.caseId(), sequence, recordedAt)) {
+            endScheduledMeeting(event.caseId(), event.scheduledMeetingId(), "MISSED", null, null, recordedAt);
+        }
+    }
+
+    private void endScheduledMeeting(UUID caseId, UUID scheduledMeetingId, String status, UUID meetingId,
+                                     String reason, Instant at) {
+        jdbc.sql("""
+                        UPDATE case_scheduled_meeting
+                           SET status = :status, meeting_id = :meetingId, cancellation_reason = :reason, ended_at = :at
+                         WHERE scheduled_meeting_id = :id AND case_id = :caseId
+                        """)
+                .param("status", status)
+                .param("meetingId", meetingId)
+                .param("reason", reason)
+                .param("at", SqlTime.utc(at))
+                .param("id", scheduledMeetingId)
+                .param("caseId", caseId)
+                .update();
     }
 
     private LocalDate dateOfBirth(UUID caseId) {

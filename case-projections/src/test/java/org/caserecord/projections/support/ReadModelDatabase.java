@@ -21,7 +21,7 @@ public final class ReadModelDatabase {
     /** Every table the projections write, children first (TRUNCATE ... CASCADE would cope either way). */
     private static final String READ_MODEL_TABLES = String.join(", ",
             "case_file_meeting_attendee", "case_file_meeting", "case_file_referral", "case_file_entry",
-            "case_file_amendment", "case_file_treatment_plan", "case_file_closure", "case_legal_hold", "case_file",
+            "case_file_amendment", "case_file_treatment_plan", "case_file_closure", "case_legal_hold", "case_scheduled_meeting", "case_file",
             "caseload_referral", "caseload_follow_up", "caseload_entry");
 
     private static volatile ReadModelDatabase instance;
