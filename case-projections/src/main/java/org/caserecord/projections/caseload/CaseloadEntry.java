@@ -11,7 +11,8 @@ import org.caserecord.domain.model.RiskLevel;
  * business time; {@code pendingReferrals} await an answer, {@code openReferrals} also count
  * accepted ones still in progress (both block closing). {@code overdue}: a follow-up is past
  * due, or there has been no contact (or, without any contact, no contact since opening)
- * for longer than the configured number of days.
+ * for longer than the configured number of days, or the client missed a scheduled meeting since
+ * the last contact. {@code nextMeetingAt}: the earliest scheduled meeting not yet ended.
  */
 public record CaseloadEntry(
         UUID caseId,
@@ -24,5 +25,6 @@ public record CaseloadEntry(
         boolean overdue,
         int pendingReferrals,
         int openReferrals,
-        long version) {
+        long version,
+        Instant nextMeetingAt) {
 }

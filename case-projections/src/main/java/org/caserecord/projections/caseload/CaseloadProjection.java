@@ -16,6 +16,9 @@ import org.caserecord.domain.events.CaseOpened;
 import org.caserecord.domain.events.CaseRecordDisposed;
 import org.caserecord.domain.events.CaseReopened;
 import org.caserecord.domain.events.MeetingRecorded;
+import org.caserecord.domain.events.MeetingScheduled;
+import org.caserecord.domain.events.ScheduledMeetingCancelled;
+import org.caserecord.domain.events.ScheduledMeetingMissed;
 import org.caserecord.domain.events.ReferralAdded;
 import org.caserecord.domain.events.ReferralOutcomeRecorded;
 import org.caserecord.domain.model.CaseStatus;
@@ -27,7 +30,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Builds the caseload read model (tables caseload_entry, caseload_referral,
- * caseload_follow_up): per case, who manages it, whether it is open, the last contact, the
+ * caseload_follow_up, caseload_scheduled_meeting): per case, who manages it, whether it is open, the last contact, the
  * referral counts, the latest risk and the next open follow-up. Like the case
  * file, each handler first advances the entry's version and stops on a redelivered event.
  */
@@ -81,6 +84,10 @@ public class CaseloadProjection {
                 .param("occurredAt", SqlTime.utc(event.occurredAt()))
                 .param("caseId", event.caseId())
                 .update();
+        if (event.scheduledMeetingId() != null) {
+            // Idempotent on redelivery: ending an ended schedule changes nothing.
+            endScheduledMeeting(event.caseId(), event.scheduledMeetingId());
+        }
     }
 
     @EventHandler
@@ -165,6 +172,64 @@ public class CaseloadProjection {
                     .param("caseId", event.caseId())
                     .update();
         }
+    }
+
+    @EventHandler
+    void on(MeetingScheduled event, @SequenceNumber long sequence) {
+        if (!advance(event.caseId(), sequence)) {
+            return;
+        }
+        jdbc.sql("""
+                        INSERT INTO caseload_scheduled_meeting (scheduled_meeting_id, case_id, scheduled_for)
+                        VALUES (:id, :caseId, :scheduledFor)
+                        ON CONFLICT (scheduled_meeting_id) DO NOTHING
+                        """)
+                .param("id", event.scheduledMeetingId())
+                .param("caseId", event.caseId())
+                .param("scheduledFor", SqlTime.utc(event.scheduledFor()))
+                .update();
+        recomputeNextMeeting(event.caseId());
+    }
+
+    @EventHandler
+    void on(ScheduledMeetingCancelled event, @SequenceNumber long sequence) {
+        if (advance(event.caseId(), sequence)) {
+            endScheduledMeeting(event.caseId(), event.scheduledMeetingId());
+        }
+    }
+
+    /** A no-show: the case needs outreach, so it is overdue until the next contact. */
+    @EventHandler
+    void on(ScheduledMeetingMissed event, @SequenceNumber long sequence) {
+        if (!advance(event.caseId(), sequence)) {
+            return;
+        }
+        jdbc.sql("""
+                        UPDATE caseload_entry SET last_no_show_at = GREATEST(last_no_show_at, :scheduledFor)
+                         WHERE case_id = :caseId
+                        """)
+                .param("scheduledFor", SqlTime.utc(event.scheduledFor()))
+                .param("caseId", event.caseId())
+                .update();
+        endScheduledMeeting(event.caseId(), event.scheduledMeetingId());
+    }
+
+    private void endScheduledMeeting(UUID caseId, UUID scheduledMeetingId) {
+        jdbc.sql("UPDATE caseload_scheduled_meeting SET pending = false WHERE scheduled_meeting_id = :id")
+                .param("id", scheduledMeetingId)
+                .update();
+        recomputeNextMeeting(caseId);
+    }
+
+    private void recomputeNextMeeting(UUID caseId) {
+        jdbc.sql("""
+                        UPDATE caseload_entry e
+                           SET next_meeting_at = (SELECT min(m.scheduled_for) FROM caseload_scheduled_meeting m
+                                                   WHERE m.case_id = e.case_id AND m.pending)
+                         WHERE e.case_id = :caseId
+                        """)
+                .param("caseId", caseId)
+                .update();
     }
 
     /**

@@ -29,7 +29,9 @@ public class CaseloadQueries {
     private static final String ENTRIES = """
             SELECT e.*,
                    (COALESCE(e.next_follow_up_due < :today, false)
-                    OR COALESCE(e.last_contact_at, e.opened_on::timestamptz) < :contactCutoff) AS overdue,
+                    OR COALESCE(e.last_contact_at, e.opened_on::timestamptz) < :contactCutoff
+                    OR COALESCE(e.last_no_show_at > COALESCE(e.last_contact_at, '-infinity'::timestamptz), false))
+                       AS overdue,
                    COALESCE(e.next_follow_up_due, DATE 'infinity') AS next_due_key
               FROM caseload_entry e
              WHERE e.status = 'OPEN'
@@ -96,7 +98,8 @@ public class CaseloadQueries {
                         rs.getBoolean("overdue"),
                         rs.getInt("pending_referrals"),
                         rs.getInt("open_referrals"),
-                        rs.getLong("version")),
+                        rs.getLong("version"),
+                        instant(rs, "next_meeting_at")),
                         rs.getObject("next_due_key", LocalDate.class)))
                 .list();
         if (rows.size() <= query.limit()) {
