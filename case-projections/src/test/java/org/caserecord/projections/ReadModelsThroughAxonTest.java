@@ -46,6 +46,7 @@ import org.caserecord.projections.caseload.CaseloadProjection;
 import org.caserecord.projections.caseload.CaseloadQueries;
 import org.caserecord.projections.support.ReadModelDatabase;
 import org.caserecord.projections.support.ReadModelDatabaseExtension;
+import org.caserecord.projections.support.TestProjections;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -99,7 +100,7 @@ class ReadModelsThroughAxonTest {
                         .usingPooledStreamingEventProcessors()
                         .registerDefaultListenerInvocationErrorHandler(c -> PropagatingErrorHandler.instance())
                         .registerDefaultErrorHandler(c -> PropagatingErrorHandler.instance())
-                        .registerEventHandler(c -> org.caserecord.projections.support.TestProjections.caseFile(jdbc))
+                        .registerEventHandler(c -> TestProjections.caseFile(jdbc))
                         .registerEventHandler(c -> new CaseloadProjection(jdbc)))
                 .start();
     }
@@ -154,7 +155,7 @@ class ReadModelsThroughAxonTest {
         // The very messages the event store holds, handed to the projections once more.
         List<? extends DomainEventMessage<?>> stored = axon.eventStore().readEvents(CASE_ID.toString()).asStream().toList();
         assertThat(stored).hasSize(4);
-        AnnotationEventHandlerAdapter caseFile = new AnnotationEventHandlerAdapter(org.caserecord.projections.support.TestProjections.caseFile(jdbc));
+        AnnotationEventHandlerAdapter caseFile = new AnnotationEventHandlerAdapter(TestProjections.caseFile(jdbc));
         AnnotationEventHandlerAdapter caseload = new AnnotationEventHandlerAdapter(new CaseloadProjection(jdbc));
         for (DomainEventMessage<?> message : stored) {
             caseFile.handle(message);

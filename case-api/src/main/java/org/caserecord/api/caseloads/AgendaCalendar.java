@@ -2,6 +2,7 @@ package org.caserecord.api.caseloads;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 
 import net.fortuna.ical4j.model.Calendar;
 import net.fortuna.ical4j.model.component.VEvent;
@@ -53,7 +54,7 @@ final class AgendaCalendar {
     }
 
     private static String title(String constant) {
-        String words = constant.replace('_', ' ').toLowerCase(java.util.Locale.ROOT);
+        String words = constant.replace('_', ' ').toLowerCase(Locale.ROOT);
         return Character.toUpperCase(words.charAt(0)) + words.substring(1);
     }
 }

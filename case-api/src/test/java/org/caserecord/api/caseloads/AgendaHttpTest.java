@@ -2,6 +2,7 @@ package org.caserecord.api.caseloads;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.caserecord.api.support.CaseJson.meeting;
 import static org.caserecord.api.support.CaseJson.openCase;
 
 import java.io.StringReader;
@@ -99,7 +100,7 @@ class AgendaHttpTest {
     void aNoShowMakesTheCaseOverdue() {
         String caseId = api.as("ada").post("/api/cases", openCase("ada")).text("/caseId");
         String caseUrl = "/api/cases/" + caseId;
-        api.as("ada").post(caseUrl + "/meetings", org.caserecord.api.support.CaseJson.meeting());
+        api.as("ada").post(caseUrl + "/meetings", meeting());
         String id = id(api.as("ada").post(caseUrl + "/scheduled-meetings", schedule(Instant.now().plusSeconds(2))),
                 "/scheduledMeetingId");
         // The caseload follows in its own time; with the meeting just held the case is not overdue.

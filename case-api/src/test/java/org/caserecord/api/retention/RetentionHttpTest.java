@@ -3,6 +3,7 @@ package org.caserecord.api.retention;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.caserecord.api.support.CaseJson.meeting;
+import static org.caserecord.api.support.CaseJson.openCase;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -178,7 +179,7 @@ class RetentionHttpTest {
         @Test
         void eachCaseStandsWhereItsDatesPutIt() {
             LocalDate today = today();
-            String open = api.as("ada").post("/api/cases", org.caserecord.api.support.CaseJson.openCase("ada"))
+            String open = api.as("ada").post("/api/cases", openCase("ada"))
                     .text("/caseId");
             String eligible = closedCase(longAgo());
             String lastDayRetained = closedCase(today.minusYears(7).plusDays(1));
@@ -298,7 +299,7 @@ class RetentionHttpTest {
 
         @Test
         void disposalIsRefusedWhileTheCaseIsOpenRetainedOrHeld() {
-            String open = api.as("ada").post("/api/cases", org.caserecord.api.support.CaseJson.openCase("ada"))
+            String open = api.as("ada").post("/api/cases", openCase("ada"))
                     .text("/caseId");
             assertThat(api.as("rita").post(disposal(open), "{\"reason\": \"tidy up\"}").text("/type"))
                     .endsWith("disposal-of-open-case");

@@ -63,6 +63,7 @@ import org.caserecord.domain.model.RiskLevel;
 import org.caserecord.domain.model.Urgency;
 import org.caserecord.projections.support.CaseStream;
 import org.caserecord.projections.support.ReadModelDatabase;
+import org.caserecord.projections.support.TestProjections;
 
 /**
  * Random command sequences are run through the real CaseFile aggregate; the events it
@@ -90,7 +91,7 @@ class CaseFileMatchesEventStreamTest {
         }
 
         Statistics.label("events accepted").collect(events.size() / 10 * 10 + "+");
-        CaseStream stream = CaseStream.of(CASE_ID, org.caserecord.projections.support.TestProjections.caseFile(ReadModelDatabase.get().jdbc()));
+        CaseStream stream = CaseStream.of(CASE_ID, TestProjections.caseFile(ReadModelDatabase.get().jdbc()));
         List<DomainEventMessage<?>> delivered = new ArrayList<>();
         for (Object event : events) {
             DomainEventMessage<?> message = stream.append((CaseEvent) event);

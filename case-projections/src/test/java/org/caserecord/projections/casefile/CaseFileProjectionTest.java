@@ -30,6 +30,7 @@ import org.caserecord.domain.model.ReferralStatus;
 import org.caserecord.domain.model.Urgency;
 import org.caserecord.projections.support.CaseStream;
 import org.caserecord.projections.support.ReadModelDatabaseExtension;
+import org.caserecord.projections.support.TestProjections;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -46,7 +47,7 @@ class CaseFileProjectionTest {
     private final CaseStream stream;
 
     CaseFileProjectionTest(JdbcClient jdbc) {
-        this.projection = org.caserecord.projections.support.TestProjections.caseFile(jdbc);
+        this.projection = TestProjections.caseFile(jdbc);
         this.queries = new CaseFileQueries(jdbc);
         this.stream = CaseStream.of(CASE_ID, projection);
     }

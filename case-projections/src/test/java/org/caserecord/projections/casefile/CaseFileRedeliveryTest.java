@@ -20,6 +20,7 @@ import org.caserecord.domain.model.CaseStatus;
 import org.caserecord.domain.model.ReferralStatus;
 import org.caserecord.projections.support.CaseStream;
 import org.caserecord.projections.support.ReadModelDatabaseExtension;
+import org.caserecord.projections.support.TestProjections;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -42,7 +43,7 @@ class CaseFileRedeliveryTest {
     CaseFileRedeliveryTest(JdbcClient jdbc) {
         this.jdbc = jdbc;
         this.queries = new CaseFileQueries(jdbc);
-        this.stream = CaseStream.of(CASE_ID, org.caserecord.projections.support.TestProjections.caseFile(jdbc));
+        this.stream = CaseStream.of(CASE_ID, TestProjections.caseFile(jdbc));
     }
 
     @Test
