@@ -60,9 +60,8 @@ class AgendaController {
                 @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant from,
                 @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant to,
                 HttpServletRequest request) {
-        Instant start = from != null ? from : clock.instant();
-        Instant end = to != null ? to : start.plus(DEFAULT_SPAN);
-        return new Agenda(caseManagerId, start, end, items(caseManagerId, start, end, request));
+        Period period = period(from, to);
+        return new Agenda(caseManagerId, period.from(), period.to(), items(caseManagerId, period, request));
     }
 
     @GetMapping(produces = "text/calendar")
@@ -72,19 +71,29 @@ class AgendaController {
                                     @RequestParam(required = false)
                                     @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant to,
                                     HttpServletRequest request) {
-        Instant start = from != null ? from : clock.instant();
-        Instant end = to != null ? to : start.plus(DEFAULT_SPAN);
         return ResponseEntity.ok().contentType(TEXT_CALENDAR)
-                .body(AgendaCalendar.render(items(caseManagerId, start, end, request)));
+                .body(AgendaCalendar.render(items(caseManagerId, period(from, to), request)));
     }
 
-    private List<AgendaItem> items(String caseManagerId, Instant from, Instant to, HttpServletRequest request) {
+    private record Period(Instant from, Instant to) {
+    }
+
+    /** The period asked for, checked before anything is computed from it; defaults filled in. */
+    private Period period(Instant from, Instant to) {
         Periods.check(from, to);
-        if (!from.isBefore(to) || Duration.between(from, to).compareTo(LONGEST_SPAN) > 0) {
+        Instant start = from != null ? from : clock.instant();
+        Instant end = to != null ? to : start.plus(DEFAULT_SPAN);
+        if (!start.isBefore(end) || Duration.between(start, end).compareTo(LONGEST_SPAN) > 0) {
             throw ApiException.badRequest("invalid-period", "Invalid period",
                     "to must lie after from, and at most 366 days after it.");
         }
-        List<AgendaItem> items = agenda.agenda(caseManagerId, from, to, properties.timeZone(), MOST_ITEMS);
+        Periods.check(start, end);
+        return new Period(start, end);
+    }
+
+    private List<AgendaItem> items(String caseManagerId, Period period, HttpServletRequest request) {
+        List<AgendaItem> items = agenda.agenda(caseManagerId, period.from(), period.to(), properties.timeZone(),
+                MOST_ITEMS);
         // Each case the agenda names is an access to it.
         request.setAttribute(AccessLogFilter.CASES_READ, items.stream().map(AgendaItem::caseId).distinct().toList());
         return items;

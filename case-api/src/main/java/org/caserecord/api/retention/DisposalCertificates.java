@@ -1,35 +1,32 @@
 package org.caserecord.api.retention;
 
-import java.time.Instant;
-import java.time.LocalDate;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventsourcing.eventstore.DomainEventStream;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.caserecord.api.audit.AuditChain;
 import org.caserecord.api.web.ApiException;
+import org.caserecord.api.web.RequestMetadata;
 import org.caserecord.domain.events.CaseRecordDisposed;
-import org.caserecord.domain.retention.RetentionPolicy;
 import org.springframework.http.HttpStatus;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Disposal certificates, read from the event store: the disposal event gives the time, the actor,
- * the reason and the sequence number; the audit chain gives the hash through it.
+ * Disposal certificates, read from the event store: the disposal event (always a disposed case's
+ * last, as such a case takes no further command) gives the time, the actor, the reason and the
+ * sequence number; the audit chain gives the hash through it.
  */
 @Component
 class DisposalCertificates {
 
-    private final JdbcClient jdbc;
+    private final EventStore eventStore;
     private final AuditChain chain;
-    private final JsonMapper json;
 
-    DisposalCertificates(JdbcClient jdbc, AuditChain chain, JsonMapper json) {
-        this.jdbc = jdbc;
+    DisposalCertificates(EventStore eventStore, AuditChain chain) {
+        this.eventStore = eventStore;
         this.chain = chain;
-        this.json = json;
     }
 
     /**
@@ -50,59 +47,35 @@ class DisposalCertificates {
     }
 
     private Optional<DisposalCertificate> find(UUID caseId, boolean attested) {
-        return jdbc.sql("""
-                        SELECT event_identifier, sequence_number, time_stamp, meta_data, payload
-                          FROM domain_event_entry
-                         WHERE aggregate_identifier = :caseId AND payload_type = :type
-                        """)
-                .param("caseId", caseId.toString())
-                .param("type", CaseRecordDisposed.class.getName())
-                .query((rs, n) -> new DisposalRow(rs.getString(1), rs.getLong(2), rs.getString(3), rs.getBytes(4),
-                        rs.getBytes(5)))
-                .optional()
-                .map(row -> certificate(caseId, row, attested));
-    }
-
-    private DisposalCertificate certificate(UUID caseId, DisposalRow row, boolean attested) {
-        String chainHead = attested
-                ? chain.attestedChainHash(caseId.toString(), row.sequence())
-                : chain.chainHash(caseId.toString(), row.sequence()).orElseThrow();
-        JsonNode payload = json.readTree(row.payload());
-        JsonNode metaData = row.metaData() == null ? null : json.readTree(row.metaData());
-        return new DisposalCertificate(uuidOf(row.eventIdentifier()), caseId, Instant.parse(row.timestamp()),
-                metaData == null || metaData.get("actor") == null ? null : metaData.get("actor").asString(),
-                DisposalCertificate.CRYPTO_SHRED, row.sequence(), chainHead, AuditChain.ALGORITHM,
-                text(payload, "reason"), date(payload, "closedOn"), policy(payload.get("policy")));
-    }
-
-    private static RetentionPolicy policy(JsonNode policy) {
-        if (policy == null || policy.isNull()) {
-            return null;
+        Optional<Long> last = eventStore.lastSequenceNumberFor(caseId.toString());
+        if (last.isEmpty()) {
+            return Optional.empty();
         }
-        return new RetentionPolicy(policy.get("yearsAfterClosure").asInt(), policy.get("ageOfMajority").asInt(),
-                policy.get("yearsAfterMajority").asInt());
+        DomainEventStream stream = eventStore.readEvents(caseId.toString(), last.get());
+        if (!stream.hasNext()) {
+            return Optional.empty();
+        }
+        DomainEventMessage<?> event = stream.next();
+        if (!CaseRecordDisposed.class.equals(event.getPayloadType())) {
+            return Optional.empty();
+        }
+        CaseRecordDisposed disposed = (CaseRecordDisposed) event.getPayload();
+        long sequence = event.getSequenceNumber();
+        String chainHead = attested
+                ? chain.attestedChainHash(caseId.toString(), sequence)
+                : chain.chainHash(caseId.toString(), sequence).orElseThrow();
+        Object actor = event.getMetaData().get(RequestMetadata.ACTOR);
+        return Optional.of(new DisposalCertificate(certificateId(event.getIdentifier()), caseId,
+                event.getTimestamp(), actor == null ? null : actor.toString(), DisposalCertificate.CRYPTO_SHRED,
+                sequence, chainHead, AuditChain.ALGORITHM, disposed.reason(), disposed.closedOn(), disposed.policy()));
     }
 
-    private static UUID uuidOf(String eventIdentifier) {
+    private static UUID certificateId(String eventIdentifier) {
         try {
             return UUID.fromString(eventIdentifier);
         } catch (IllegalArgumentException e) {
             throw new ApiException(HttpStatus.CONFLICT, "record-integrity-failure", "Record fails verification",
                     "The disposal event's identifier is not the one the service wrote.");
         }
-    }
-
-    private static String text(JsonNode node, String field) {
-        JsonNode value = node.get(field);
-        return value == null || value.isNull() ? null : value.asString();
-    }
-
-    private static LocalDate date(JsonNode node, String field) {
-        String value = text(node, field);
-        return value == null ? null : LocalDate.parse(value);
-    }
-
-    private record DisposalRow(String eventIdentifier, long sequence, String timestamp, byte[] metaData,
-                               byte[] payload) {
     }
 }

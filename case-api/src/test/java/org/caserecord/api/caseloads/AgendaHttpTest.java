@@ -123,7 +123,8 @@ class AgendaHttpTest {
         assertThat(api.as("bill").get("/api/caseloads/ada/agenda").status()).isEqualTo(403);
         assertThat(api.as("grace").get("/api/caseloads/ada/agenda").status()).isEqualTo(200);
         for (String query : List.of("?from=2026-05-01T00:00:00Z&to=2026-04-01T00:00:00Z",
-                "?from=2026-01-01T00:00:00Z&to=2028-01-01T00:00:00Z", "?from=tomorrow")) {
+                "?from=2026-01-01T00:00:00Z&to=2028-01-01T00:00:00Z", "?from=tomorrow",
+                "?from=+1000000000-12-31T00:00:00Z", "?to=1800-01-01T00:00:00Z")) {
             Response refused = api.as("ada").get("/api/caseloads/ada/agenda" + query);
             assertThat(refused.status()).as(query).isEqualTo(400);
             assertThat(refused.header("Content-Type")).startsWith("application/problem+json");

@@ -108,7 +108,8 @@ class ScheduledMeetingHttpTest {
     void badSchedulesAre400AndChangeNothing() {
         String caseUrl = newCase();
         String past = schedule(Instant.now().minus(1, ChronoUnit.HOURS));
-        for (String body : List.of(past, "{\"type\": \"FAMILY\", \"plannedMinutes\": 30}",
+        for (String body : List.of(past, schedule(Instant.parse("+30000-01-01T10:00:00Z")),
+                "{\"type\": \"FAMILY\", \"plannedMinutes\": 30}",
                 schedule(Instant.now().plus(1, ChronoUnit.DAYS)).replace("60", "0"),
                 schedule(Instant.now().plus(1, ChronoUnit.DAYS)).replace("FAMILY", "PARTY"),
                 "{\"type\": \"FAMILY\", \"scheduledFor\": \"tomorrow\", \"plannedMinutes\": 30}", "{")) {

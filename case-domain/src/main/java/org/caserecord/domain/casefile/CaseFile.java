@@ -117,6 +117,8 @@ public class CaseFile {
 
     /** Clocks on clinic machines drift; a time a little ahead of ours is not "in the future". */
     static final Duration ALLOWED_CLOCK_SKEW = Duration.ofMinutes(1);
+    /** No clinic plans a meeting further ahead; a later time is a typing error (year 20260). */
+    static final Duration FURTHEST_SCHEDULE = Duration.ofDays(2 * 366);
 
     @AggregateIdentifier
     private UUID caseId;
@@ -187,6 +189,9 @@ public class CaseFile {
         CaseRules.required(command.scheduledFor(), "scheduledFor");
         if (!command.scheduledFor().isAfter(Instant.now(clock))) {
             throw new CaseCommandRejected(CaseErrorCode.SCHEDULED_IN_THE_PAST, "scheduledFor");
+        }
+        if (command.scheduledFor().isAfter(Instant.now(clock).plus(FURTHEST_SCHEDULE))) {
+            throw new CaseCommandRejected(CaseErrorCode.SCHEDULED_TOO_FAR_AHEAD, "scheduledFor");
         }
         CaseRules.required(command.plannedMinutes(), "plannedMinutes");
         if (command.plannedMinutes() < 1 || command.plannedMinutes() > 1440) {

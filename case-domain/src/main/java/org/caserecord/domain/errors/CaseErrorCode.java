@@ -77,6 +77,7 @@ public enum CaseErrorCode {
     LEGAL_HOLD_BLOCKS_DISPOSAL(ErrorKind.RULE_VIOLATION,
             "A legal hold applies to the case; its record cannot be disposed of until every hold is released."),
     SCHEDULED_IN_THE_PAST(ErrorKind.INVALID_INPUT, "A meeting can only be scheduled for a time to come."),
+    SCHEDULED_TOO_FAR_AHEAD(ErrorKind.INVALID_INPUT, "A meeting can be scheduled at most two years ahead."),
     SCHEDULED_MEETING_ENDED(ErrorKind.RULE_VIOLATION,
             "The scheduled meeting has already ended: it was held, cancelled or missed."),
     NO_SHOW_BEFORE_ITS_TIME(ErrorKind.RULE_VIOLATION,

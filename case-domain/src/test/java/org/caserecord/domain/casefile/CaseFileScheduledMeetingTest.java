@@ -77,6 +77,17 @@ class CaseFileScheduledMeetingTest {
                 .expectNoEvents();
     }
 
+    @Test
+    void aTimeMoreThanTwoYearsAheadIsATypingError() {
+        fixture.given(caseOpened())
+                .when(schedule(NOW.plus(Duration.ofDays(733)), 60))
+                .expectExceptionDetails(new CaseRejection(CaseErrorCode.SCHEDULED_TOO_FAR_AHEAD, "scheduledFor"))
+                .expectNoEvents();
+        fixture.given(caseOpened())
+                .when(schedule(NOW.plus(Duration.ofDays(730)), 60))
+                .expectSuccessfulHandlerExecution();
+    }
+
     @ParameterizedTest
     @ValueSource(ints = {0, -5, 1441})
     void thePlannedLengthIsAPlausibleMeeting(int minutes) {
