@@ -173,6 +173,10 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         if (cause instanceof UnrecognizedPropertyException unknown) {
             return fieldProblem("Unknown field.", path(unknown), "The request has a field this endpoint does not accept.");
         }
+        if (cause instanceof DateRangeModule.OutOfRange outOfRange) {
+            return fieldProblem("Must lie between the years 1900 and 9999.", path(outOfRange),
+                    "A field has a value of the wrong format; see errors.");
+        }
         if (cause instanceof InvalidFormatException invalid) {
             String message = invalid.getTargetType() != null && invalid.getTargetType().isEnum()
                     ? "Must be one of " + Arrays.stream(invalid.getTargetType().getEnumConstants())

@@ -37,6 +37,14 @@ public final class Periods {
         ordered(from == null || to == null || !from.isAfter(to));
     }
 
+    static boolean inRange(LocalDate date) {
+        return !date.isBefore(EARLIEST) && !date.isAfter(LATEST);
+    }
+
+    static boolean inRange(Instant instant) {
+        return !instant.isBefore(EARLIEST_INSTANT) && !instant.isAfter(LATEST_INSTANT);
+    }
+
     private static void inRange(boolean ok, String name) {
         if (!ok) {
             throw ApiException.badRequest("date-out-of-range", "Date out of range",

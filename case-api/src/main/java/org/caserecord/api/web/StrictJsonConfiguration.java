@@ -10,7 +10,7 @@ import tools.jackson.databind.type.LogicalType;
 
 /**
  * Request bodies are read strictly: a field given twice, or a number or boolean sent as a
- * string, is an error rather than a guess. (Unknown fields are refused through
+ * string, is an error rather than a guess, and dates lie in the years 1900 to 9999. (Unknown fields are refused through
  * spring.jackson.deserialization in application.yml.) Axon's event serializer has its
  * own mapper and is not affected.
  */
@@ -21,6 +21,7 @@ public class StrictJsonConfiguration {
     JsonMapperBuilderCustomizer strictRequestBodies() {
         return builder -> builder
                 .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+                .addModule(new DateRangeModule())
                 .withCoercionConfig(LogicalType.Integer, config ->
                         config.setCoercion(CoercionInputShape.String, CoercionAction.Fail))
                 .withCoercionConfig(LogicalType.Float, config ->

@@ -38,6 +38,27 @@ class HttpErrorsHttpTest {
         assertThat(response.text("/detail")).contains("well-formed JSON");
     }
 
+    /** Years java.time reads but PostgreSQL cannot store would stop a read model: refused at the door. */
+    @Test
+    void datesOutsideTheYears1900To9999Are400AndChangeNothing() {
+        Response birth = api.as("ada").post("/api/cases",
+                "{\"client\": {\"name\": \"Jo\", \"dateOfBirth\": \"-9999-01-01\"}}");
+        assertThat(birth.status()).isEqualTo(400);
+        assertThat(birth.header("Content-Type")).startsWith("application/problem+json");
+        assertThat(birth.text("/errors/0/field")).isEqualTo("client.dateOfBirth");
+        assertThat(birth.text("/errors/0/message")).isEqualTo("Must lie between the years 1900 and 9999.");
+
+        String caseUrl = "/api/cases/" + api.as("ada").post("/api/cases", openCase("ada")).text("/caseId");
+        Response meeting = api.as("ada").post(caseUrl + "/meetings",
+                "{\"type\": \"CLIENT\", \"occurredAt\": \"-100000-01-01T00:00:00Z\", \"durationMinutes\": 30}");
+        assertThat(meeting.status()).isEqualTo(400);
+        assertThat(meeting.text("/errors/0/field")).isEqualTo("occurredAt");
+        assertThat(api.as("ada").get(caseUrl).number("/version")).isZero();
+        // A well-formed date in range is still read as before.
+        assertThat(api.as("ada").post("/api/cases",
+                "{\"client\": {\"name\": \"Jo\", \"dateOfBirth\": \"1900-01-01\"}}").status()).isEqualTo(201);
+    }
+
     @Test
     void anUnknownFieldIs400NamingTheField() {
         Response response = api.as("ada").post("/api/cases",
