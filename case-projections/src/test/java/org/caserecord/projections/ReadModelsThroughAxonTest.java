@@ -176,7 +176,7 @@ class ReadModelsThroughAxonTest {
                 "discussed housing", 0L));
         send(new AddReferral(CASE_ID, REFERRAL_ID, new Provider("Eastside Housing Cooperative", "HOUSING"),
                 "needs stable housing", Urgency.URGENT, 1L));
-        send(new RecordReferralOutcome(CASE_ID, REFERRAL_ID, ReferralOutcome.ACCEPTED, null, 2L));
+        send(new RecordReferralOutcome(CASE_ID, REFERRAL_ID, ReferralOutcome.ACCEPTED, null, null, 2L));
     }
 
     private void send(Object command) {

@@ -16,6 +16,7 @@ import org.caserecord.api.audit.EventSealer;
 import org.caserecord.api.web.ApiException;
 import org.caserecord.projections.casefile.CaseFileProjection;
 import org.caserecord.projections.caseload.CaseloadProjection;
+import org.caserecord.projections.directory.ResourceDirectoryProjection;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
@@ -33,10 +34,11 @@ public class ProjectionAdministration {
 
     private static final Logger log = LoggerFactory.getLogger(ProjectionAdministration.class);
     static final List<String> PROJECTIONS = List.of(CaseFileProjection.PROCESSING_GROUP,
-            CaseloadProjection.PROCESSING_GROUP);
+            CaseloadProjection.PROCESSING_GROUP, ResourceDirectoryProjection.PROCESSING_GROUP);
     /** Reported like the read models, never replayed: seals are append-only and never rebuilt. */
     static final List<String> PROCESSORS = List.of(CaseFileProjection.PROCESSING_GROUP,
-            CaseloadProjection.PROCESSING_GROUP, EventSealer.PROCESSING_GROUP);
+            CaseloadProjection.PROCESSING_GROUP, ResourceDirectoryProjection.PROCESSING_GROUP,
+            EventSealer.PROCESSING_GROUP);
 
     private final EventProcessingConfiguration processing;
     private final EventStore eventStore;

@@ -3,7 +3,7 @@ package org.caserecord.api.admin;
 /**
  * Where one read model's processor stands in the event stream.
  *
- * @param name          the processing group (case-file, caseload)
+ * @param name          the processing group (case-file, caseload, resource-directory, audit-seal)
  * @param running       whether the processor runs in this instance
  * @param error         whether a segment is in error (it is retried; see the log)
  * @param replaying     whether it is rebuilding events it had already applied before a replay

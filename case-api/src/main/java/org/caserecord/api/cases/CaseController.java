@@ -73,6 +73,7 @@ import org.springframework.web.bind.annotation.RestController;
 class CaseController {
 
     private final Commands commands;
+    private final Providers providers;
     private final WriteOperations writes;
     private final CaseReader reader;
     private final PointInTime pointInTime;
@@ -80,8 +81,9 @@ class CaseController {
     private final Clock clock;
 
     CaseController(Commands commands, WriteOperations writes, CaseReader reader, PointInTime pointInTime,
-                   BillingCatalog catalog, Clock clock) {
+                   BillingCatalog catalog, Providers providers, Clock clock) {
         this.commands = commands;
+        this.providers = providers;
         this.writes = writes;
         this.reader = reader;
         this.pointInTime = pointInTime;
@@ -164,15 +166,17 @@ class CaseController {
     }
 
     @PostMapping(path = "/{caseId}/referrals", consumes = MediaType.APPLICATION_JSON_VALUE)
-    @Operation(summary = "Refer the client to a provider or resource")
+    @Operation(summary = "Refer the client to a provider or resource",
+            description = "Name the provider by hand (provider) or choose a resource of the directory (resourceId):"
+                    + " its name, type and contact are then recorded as they are now. A retired resource is 409.")
     @ApiResponse(responseCode = "201", description = "Referral added; ETag is the new case version",
             content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(implementation = ReferralCreated.class)))
     ResponseEntity<?> addReferral(@PathVariable UUID caseId, @Valid @RequestBody AddReferralRequest body,
                                   HttpServletRequest request) {
         return writes.execute(request, body, expectedVersion -> {
             UUID referralId = UUID.randomUUID();
-            long version = commands.send(new AddReferral(caseId, referralId,
-                    new Provider(body.provider().name(), body.provider().type()), body.reason(), body.urgency(),
+            Provider provider = providers.resolve(body.provider(), body.resourceId(), "", true);
+            long version = commands.send(new AddReferral(caseId, referralId, provider, body.reason(), body.urgency(),
                     expectedVersion));
             return created(URI.create("/api/cases/" + caseId + "/referrals/" + referralId), version,
                     new ReferralCreated(referralId, version));
@@ -201,7 +205,7 @@ class CaseController {
                                             HttpServletRequest request) {
         return writes.execute(request, body, expectedVersion -> {
             long version = commands.send(new RecordReferralOutcome(caseId, referralId, body.outcome(), body.reason(),
-                    expectedVersion));
+                    body.declineReason(), expectedVersion));
             return ok(version, new ReferralOutcomeRecorded(referralId,
                     org.caserecord.domain.model.ReferralStatus.after(body.outcome()), version));
         });

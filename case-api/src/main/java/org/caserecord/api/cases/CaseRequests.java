@@ -12,6 +12,7 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.caserecord.domain.model.ClosureReason;
 import org.caserecord.domain.model.MeetingType;
+import org.caserecord.domain.model.ReferralDeclineReason;
 import org.caserecord.domain.model.ReferralOutcome;
 import org.caserecord.domain.model.Urgency;
 
@@ -72,8 +73,10 @@ final class CaseRequests {
             @Size(max = 200) String role) {
     }
 
+    /** The provider is named by hand ({@code provider}) or taken from the directory ({@code resourceId}). */
     record AddReferralRequest(
-            @NotNull @Valid ProviderRequest provider,
+            @Valid ProviderRequest provider,
+            UUID resourceId,
             @Size(max = 20_000) String reason,
             @NotNull Urgency urgency) {
     }
@@ -85,7 +88,8 @@ final class CaseRequests {
 
     record ReferralOutcomeRequest(
             @NotNull ReferralOutcome outcome,
-            @Size(max = 20_000) String reason) {
+            @Size(max = 20_000) String reason,
+            ReferralDeclineReason declineReason) {
     }
 
     record CloseCaseRequest(

@@ -3,6 +3,7 @@ package org.caserecord.api.cases;
 import java.net.URI;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Function;
@@ -25,6 +26,7 @@ import org.caserecord.api.cases.ClinicalRequests.FamilyMemberRequest;
 import org.caserecord.api.cases.ClinicalRequests.FollowUpCompletionRequest;
 import org.caserecord.api.cases.ClinicalRequests.FollowUpRequest;
 import org.caserecord.api.cases.ClinicalRequests.GoalProgressRequest;
+import org.caserecord.api.cases.ClinicalRequests.InterventionRequest;
 import org.caserecord.api.cases.ClinicalRequests.ProviderReportRequest;
 import org.caserecord.api.cases.ClinicalRequests.ReassignmentRequest;
 import org.caserecord.api.cases.ClinicalRequests.TreatmentPlanRequest;
@@ -88,8 +90,11 @@ class ClinicalRecordController {
     private final WriteOperations writes;
     private final CaseReader reader;
     private final Clock clock;
+    private final Providers providers;
 
-    ClinicalRecordController(Commands commands, WriteOperations writes, CaseReader reader, Clock clock) {
+    ClinicalRecordController(Commands commands, WriteOperations writes, CaseReader reader, Clock clock,
+                             Providers providers) {
+        this.providers = providers;
         this.commands = commands;
         this.writes = writes;
         this.reader = reader;
@@ -149,10 +154,16 @@ class ClinicalRecordController {
                     .map(goal -> new PlannedGoal(goal.goalId(), goal.goalId() == null ? UUID.randomUUID() : null,
                             goal.description(), goal.targetDate()))
                     .toList();
-            List<Intervention> interventions = body.interventions() == null ? List.of()
-                    : body.interventions().stream().map(i -> new Intervention(i.description(),
-                    i.provider() == null ? null : new Provider(i.provider().name(), i.provider().type()),
-                    i.frequency())).toList();
+            List<Intervention> interventions = new ArrayList<>();
+            if (body.interventions() != null) {
+                for (int i = 0; i < body.interventions().size(); i++) {
+                    InterventionRequest intervention = body.interventions().get(i);
+                    interventions.add(new Intervention(intervention.description(),
+                            providers.resolve(intervention.provider(), intervention.resourceId(),
+                                    "interventions[" + i + "].", false),
+                            intervention.frequency()));
+                }
+            }
             TreatmentPlanResult result = commands.send(new SetTreatmentPlan(caseId, goals, interventions,
                     body.reviewBy(), expected));
             return ok(result.caseVersion(), new TreatmentPlanSaved(result.planVersion(), result.caseVersion()));

@@ -56,9 +56,11 @@ final class ClinicalRequests {
             LocalDate targetDate) {
     }
 
+    /** A provider named by hand ({@code provider}), taken from the directory ({@code resourceId}), or none. */
     record InterventionRequest(
             @NotBlank @Size(max = 5000) String description,
             @Valid ProviderRequest provider,
+            UUID resourceId,
             @Size(max = 200) String frequency) {
     }
 

@@ -12,6 +12,7 @@ import org.axonframework.messaging.correlation.MessageOriginProvider;
 import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
 import org.caserecord.api.web.RequestMetadata;
 import org.caserecord.domain.casefile.CaseFile;
+import org.caserecord.domain.directory.Resource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -25,9 +26,10 @@ public class AxonConfiguration {
     }
 
     /**
-     * The aggregate is registered here rather than with Spring's {@code @Aggregate} so the
-     * domain module stays free of Spring. Recently written cases stay in a bounded cache that
-     * is checked against the event store on every use (see StoreCheckedCachingRepository). Projection handlers that fail are retried by their
+     * The aggregates (cases, and the resources of the directory) are registered here rather than
+     * with Spring's {@code @Aggregate} so the domain module stays free of Spring. Recently written
+     * cases stay in a bounded cache that is checked against the event store on every use (see
+     * StoreCheckedCachingRepository). Projection handlers that fail are retried by their
      * processor instead of being logged and skipped, which would silently lose read-model rows.
      */
     @Bean
@@ -42,6 +44,7 @@ public class AxonConfiguration {
                                     .spanFactory(axon.getComponent(RepositorySpanFactory.class)),
                                     new CaseFileCache(properties.aggregateCacheSize()), axon.eventStore()))
                     : AggregateConfigurer.defaultConfiguration(CaseFile.class));
+            configurer.configureAggregate(AggregateConfigurer.defaultConfiguration(Resource.class));
             configurer.eventProcessing()
                     .registerDefaultListenerInvocationErrorHandler(configuration -> PropagatingErrorHandler.instance())
                     .registerDefaultErrorHandler(configuration -> PropagatingErrorHandler.instance());

@@ -104,6 +104,15 @@ public class SecurityConfiguration {
                         .requestMatchers(HttpMethod.GET, "/api/cases/*/exports/**")
                         .hasAnyRole(Role.CASE_MANAGER.name(), Role.SUPERVISOR.name(), Role.AUDITOR.name(),
                                 Role.RECORDS_OFFICER.name())
+                        // The resource directory: everyone reads it, case managers and supervisors keep it
+                        // up to date, supervisors retire resources.
+                        .requestMatchers(HttpMethod.POST, "/api/resources/*/retirement")
+                        .hasRole(Role.SUPERVISOR.name())
+                        .requestMatchers(HttpMethod.POST, "/api/resources", "/api/resources/**")
+                        .hasAnyRole(Role.CASE_MANAGER.name(), Role.SUPERVISOR.name())
+                        .requestMatchers(HttpMethod.PUT, "/api/resources/**")
+                        .hasAnyRole(Role.CASE_MANAGER.name(), Role.SUPERVISOR.name())
+                        .requestMatchers("/api/resources", "/api/resources/**").authenticated()
                         .anyRequest().authenticated())
                 .httpBasic(basic -> basic.realmName(REALM).authenticationEntryPoint(entryPoint))
                 .exceptionHandling(exceptions -> exceptions

@@ -92,6 +92,12 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
                 request);
     }
 
+    @ExceptionHandler(FieldRejected.class)
+    ResponseEntity<Object> fieldRejected(FieldRejected exception, WebRequest request) {
+        return problem(fieldProblem(exception.getMessage(), exception.field(),
+                "The request has invalid fields; see errors."), request);
+    }
+
     @ExceptionHandler(InvalidCursorException.class)
     ResponseEntity<Object> invalidCursor(InvalidCursorException exception, WebRequest request) {
         return problem(Problems.of(HttpStatus.BAD_REQUEST, "invalid-cursor", "Invalid cursor",

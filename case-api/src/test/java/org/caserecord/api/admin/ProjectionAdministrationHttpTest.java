@@ -35,14 +35,17 @@ class ProjectionAdministrationHttpTest {
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
             Response statuses = api.as("rita").get("/api/admin/projections");
             assertThat(statuses.status()).as(statuses.toString()).isEqualTo(200);
-            assertThat(statuses.texts("", "name")).containsExactly("case-file", "caseload", "audit-seal");
+            assertThat(statuses.texts("", "name"))
+                    .containsExactly("case-file", "caseload", "resource-directory", "audit-seal");
             statuses.json().forEach(status -> {
                 assertThat(status.at("/running").asBoolean()).isTrue();
                 assertThat(status.at("/caughtUp").asBoolean()).isTrue();
                 assertThat(status.at("/replaying").asBoolean()).isFalse();
-                // initial-segment-count in application.yml: the sealer keeps the store's order in one
+                // initial-segment-count in application.yml: the sealer keeps the store's order in one,
+                // the directory has few events
+                String name = status.at("/name").asString();
                 assertThat(status.at("/segments").asInt())
-                        .isEqualTo(status.at("/name").asString().equals("audit-seal") ? 1 : 2);
+                        .isEqualTo(name.equals("audit-seal") || name.equals("resource-directory") ? 1 : 2);
                 assertThat(status.at("/position").asLong()).isEqualTo(status.at("/headPosition").asLong());
             });
         });
@@ -79,6 +82,25 @@ class ProjectionAdministrationHttpTest {
         // Commands keep working on the rebuilt read model.
         assertThat(api.as("ada").post(caseUrl + "/meetings", meeting()).status()).isEqualTo(201);
         assertThat(api.as("ada").get(caseUrl).json().at("/meetings").size()).isEqualTo(2);
+    }
+
+    @Test
+    void theResourceDirectoryIsRebuiltFromTheResourcesEvents() {
+        String created = api.as("grace").post("/api/resources", """
+                {"name": "Replayed Resource", "type": "LEGAL", "contact": "+1 555 0142"}""").text("/resourceId");
+        api.as("grace").put("/api/resources/" + created, """
+                {"name": "Replayed Legal Aid", "type": "LEGAL", "contact": "+1 555 0142"}""");
+        Response before = api.as("ada").get("/api/resources/" + created);
+
+        assertThat(api.as("rita").post("/api/admin/projections/resource-directory/replay", "").status())
+                .isEqualTo(202);
+
+        await().atMost(REPLAY).untilAsserted(() -> {
+            Response status = api.as("rita").get("/api/admin/projections/resource-directory");
+            assertThat(status.json().at("/replaying").asBoolean()).as(status.toString()).isFalse();
+            assertThat(status.json().at("/caughtUp").asBoolean()).as(status.toString()).isTrue();
+        });
+        assertThat(api.as("ada").get("/api/resources/" + created).json()).isEqualTo(before.json());
     }
 
     @Test

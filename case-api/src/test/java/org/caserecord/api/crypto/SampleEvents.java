@@ -64,6 +64,7 @@ import org.caserecord.domain.model.MeetingType;
 import org.caserecord.domain.model.Phi;
 import org.caserecord.domain.model.ProgressRating;
 import org.caserecord.domain.model.Provider;
+import org.caserecord.domain.model.ReferralDeclineReason;
 import org.caserecord.domain.model.Recipient;
 import org.caserecord.domain.model.ReimbursementDecision;
 import org.caserecord.domain.model.RiskLevel;
@@ -97,10 +98,12 @@ final class SampleEvents {
                         List.of(new Attendee("Marguerite Ostrander", "mother"), new Attendee(CLIENT_NAME, "client")),
                         "talked about the eviction notice from Pellworm Street",
                         new MeetingBilling("T1016", "11")),
-                new ReferralAdded(caseId, referralId, new Provider("Eastside Housing", "HOUSING"),
+                new ReferralAdded(caseId, referralId, new Provider("Eastside Housing", "HOUSING",
+                        UUID.fromString("5b0c8a6e-0d2f-4a57-9a43-7e1f0c3b2d11"), "+1 555 0100"),
                         "needs a flat away from Pellworm Street", Urgency.URGENT),
                 new ReferralAccepted(caseId, referralId, "accepted after call with Mrs. Ostrander"),
-                new ReferralDeclined(caseId, UUID.randomUUID(), "declined: client fears the Kestrel shelter"),
+                new ReferralDeclined(caseId, UUID.randomUUID(), "declined: client fears the Kestrel shelter",
+                        ReferralDeclineReason.CLIENT_DECLINED),
                 new ReferralCompleted(caseId, referralId, "moved into flat 4b on Quayside"),
                 new ReferralCancelled(caseId, UUID.randomUUID(), "cancelled: duplicate of the Larkspur referral"),
                 new CaseClosed(caseId, ClosureReason.RELEASED_FROM_TREATMENT, "stable on sertraline, back at work",

@@ -147,7 +147,7 @@ final class CaseFileExportFixture {
 
     private static ReferralView referral() {
         return new ReferralView(id("referral", 0), new Provider("Eastside Housing", "HOUSING"),
-                "Supported housing after discharge", Urgency.URGENT, ReferralStatus.ACCEPTED, REFERRAL_OUTCOME,
+                "Supported housing after discharge", Urgency.URGENT, ReferralStatus.ACCEPTED, REFERRAL_OUTCOME, null,
                 Instant.parse("2024-02-20T10:00:00Z"), Instant.parse("2024-03-21T16:45:00Z"), List.of());
     }
 

@@ -100,6 +100,7 @@ import org.caserecord.domain.model.MeetingBilling;
 import org.caserecord.domain.model.CaseStatus;
 import org.caserecord.domain.model.EntryType;
 import org.caserecord.domain.model.IcdCode;
+import org.caserecord.domain.model.ReferralOutcome;
 import org.caserecord.domain.model.ReferralStatus;
 import org.caserecord.domain.model.TreatmentGoal;
 import org.caserecord.domain.retention.RetentionPolicy;
@@ -243,6 +244,9 @@ public class CaseFile {
         if (command.outcome().requiresReason()) {
             CaseRules.requiredText(command.reason(), "reason", CaseErrorCode.REASON_REQUIRED);
         }
+        if (command.declineReason() != null && command.outcome() != ReferralOutcome.DECLINED) {
+            throw new CaseCommandRejected(CaseErrorCode.DECLINE_REASON_ONLY_WHEN_DECLINED, "declineReason");
+        }
         if (!current.allowedOutcomes().contains(command.outcome())) {
             throw new CaseCommandRejected(CaseErrorCode.REFERRAL_TRANSITION_NOT_ALLOWED, "outcome");
         }
@@ -250,7 +254,7 @@ public class CaseFile {
         String reason = command.reason();
         return applied(switch (command.outcome()) {
             case ACCEPTED -> new ReferralAccepted(caseId, referralId, reason);
-            case DECLINED -> new ReferralDeclined(caseId, referralId, reason);
+            case DECLINED -> new ReferralDeclined(caseId, referralId, reason, command.declineReason());
             case COMPLETED -> new ReferralCompleted(caseId, referralId, reason);
             case CANCELLED -> new ReferralCancelled(caseId, referralId, reason);
         });

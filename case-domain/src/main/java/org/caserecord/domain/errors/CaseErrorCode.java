@@ -1,9 +1,9 @@
 package org.caserecord.domain.errors;
 
 /**
- * Every reason the CaseFile aggregate can refuse a command. The codes are part of the API
- * contract (they appear in problem responses), so they are never renamed. Descriptions are
- * fixed text: they must never carry client data.
+ * Every reason an aggregate (a case, or a resource of the directory) can refuse a command. The
+ * codes are part of the API contract (they appear in problem responses), so they are never
+ * renamed. Descriptions are fixed text: they must never carry client data.
  */
 public enum CaseErrorCode {
     REQUIRED_FIELD_MISSING(ErrorKind.INVALID_INPUT, "A required field is missing or blank."),
@@ -83,6 +83,11 @@ public enum CaseErrorCode {
     NO_SHOW_BEFORE_ITS_TIME(ErrorKind.RULE_VIOLATION,
             "A no-show can only be recorded once the meeting's time has come."),
     CASE_DISPOSED(ErrorKind.RULE_VIOLATION, "The case record has been disposed of; it takes no further changes."),
+    DECLINE_REASON_ONLY_WHEN_DECLINED(ErrorKind.INVALID_INPUT,
+            "A decline reason can only be given when the outcome is DECLINED."),
+    RESOURCE_RETIRED(ErrorKind.RULE_VIOLATION,
+            "The resource is retired from the directory; it takes no changes and no referrals."),
+    RESOURCE_VERSION_MISMATCH(ErrorKind.STALE_VERSION, "The resource has changed since the version you expected."),
 
     VERSION_MISMATCH(ErrorKind.STALE_VERSION, "The case has changed since the version you expected.");
 

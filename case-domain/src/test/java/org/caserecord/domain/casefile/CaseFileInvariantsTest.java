@@ -139,7 +139,7 @@ class CaseFileInvariantsTest {
                 new AddReferral(CASE_ID, id, new Provider("Clinic", "COUNSELING"), "reason", Urgency.ROUTINE, null));
         Arbitrary<Object> outcome = Combinators.combine(referralId,
                         Arbitraries.of(ReferralOutcome.class), Arbitraries.of("", "because"))
-                .as((id, result, reason) -> new RecordReferralOutcome(CASE_ID, id, result, reason, null));
+                .as((id, result, reason) -> new RecordReferralOutcome(CASE_ID, id, result, reason, null, null));
         Arbitrary<Object> close = Arbitraries.of(ClosureReason.class).map(reason ->
                 new CloseCase(CASE_ID, reason, "summary", CaseFixtures.TODAY, null));
         Arbitrary<Object> reopen = Arbitraries.of("", "client returned").map(reason ->

@@ -36,6 +36,7 @@ import org.caserecord.domain.events.ReferralCompleted;
 import org.caserecord.domain.events.ReferralDeclined;
 import org.caserecord.domain.model.Client;
 import org.caserecord.domain.model.ClosureReason;
+import org.caserecord.domain.model.ReferralDeclineReason;
 import org.caserecord.domain.model.ReferralOutcome;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
@@ -232,7 +233,26 @@ class CaseFileTest {
         void pendingReferralCanBeDeclinedWithAReason() {
             fixture.given(caseOpened(), referralAdded())
                     .when(outcome(ReferralOutcome.DECLINED, "waiting list closed"))
-                    .expectEvents(new ReferralDeclined(CASE_ID, REFERRAL_ID, "waiting list closed"));
+                    .expectEvents(new ReferralDeclined(CASE_ID, REFERRAL_ID, "waiting list closed", null));
+        }
+
+        @Test
+        void aDeclineMaySayWhyAsACategory() {
+            fixture.given(caseOpened(), referralAdded())
+                    .when(new RecordReferralOutcome(CASE_ID, REFERRAL_ID, ReferralOutcome.DECLINED, "waiting list closed",
+                            ReferralDeclineReason.NO_CAPACITY, null))
+                    .expectEvents(new ReferralDeclined(CASE_ID, REFERRAL_ID, "waiting list closed",
+                            ReferralDeclineReason.NO_CAPACITY));
+        }
+
+        @ParameterizedTest
+        @CsvSource({"ACCEPTED", "CANCELLED"})
+        void onlyADeclineHasADeclineReason(ReferralOutcome outcome) {
+            fixture.given(caseOpened(), referralAdded())
+                    .when(new RecordReferralOutcome(CASE_ID, REFERRAL_ID, outcome, "why",
+                            ReferralDeclineReason.NOT_ELIGIBLE, null))
+                    .expectExceptionDetails(rejection(CaseErrorCode.DECLINE_REASON_ONLY_WHEN_DECLINED, "declineReason"))
+                    .expectNoEvents();
         }
 
         @Test
@@ -282,7 +302,7 @@ class CaseFileTest {
                 "CANCELLED, ACCEPTED", "CANCELLED, COMPLETED", "CANCELLED, CANCELLED"})
         void nothingIsRecordedAfterAFinalOutcome(ReferralOutcome finalOutcome, ReferralOutcome next) {
             Object finalEvent = switch (finalOutcome) {
-                case DECLINED -> new ReferralDeclined(CASE_ID, REFERRAL_ID, "no capacity");
+                case DECLINED -> new ReferralDeclined(CASE_ID, REFERRAL_ID, "no capacity", null);
                 case COMPLETED -> new ReferralCompleted(CASE_ID, REFERRAL_ID, null);
                 case CANCELLED -> new ReferralCancelled(CASE_ID, REFERRAL_ID, "client moved");
                 case ACCEPTED -> throw new IllegalArgumentException("not final");
@@ -299,14 +319,14 @@ class CaseFileTest {
         @Test
         void outcomeForAnUnknownReferralIsNotFound() {
             fixture.given(caseOpened())
-                    .when(new RecordReferralOutcome(CASE_ID, UUID.randomUUID(), ReferralOutcome.ACCEPTED, null, null))
+                    .when(new RecordReferralOutcome(CASE_ID, UUID.randomUUID(), ReferralOutcome.ACCEPTED, null, null, null))
                     .expectExceptionDetails(rejection(CaseErrorCode.REFERRAL_NOT_FOUND, "referralId"))
                     .expectNoEvents();
         }
 
         @Test
         void cannotRecordAReferralOutcomeOnAClosedCase() {
-            fixture.given(caseOpened(), referralAdded(), new ReferralDeclined(CASE_ID, REFERRAL_ID, "full"),
+            fixture.given(caseOpened(), referralAdded(), new ReferralDeclined(CASE_ID, REFERRAL_ID, "full", null),
                             caseClosed())
                     .when(outcome(ReferralOutcome.ACCEPTED, null))
                     .expectExceptionDetails(rejection(CaseErrorCode.CASE_CLOSED, null))
@@ -314,7 +334,7 @@ class CaseFileTest {
         }
 
         private RecordReferralOutcome outcome(ReferralOutcome outcome, String reason) {
-            return new RecordReferralOutcome(CASE_ID, REFERRAL_ID, outcome, reason, null);
+            return new RecordReferralOutcome(CASE_ID, REFERRAL_ID, outcome, reason, null, null);
         }
     }
 

@@ -29,6 +29,7 @@ class PersonalDataMarkingTest {
             Map.entry("Attendee.role", "a role such as 'mother' or 'psychiatrist', not who"),
             Map.entry("Provider.name", "an organisation or clinician the clinic refers to"),
             Map.entry("Provider.type", "a kind of service"),
+            Map.entry("Provider.contact", "the directory's contact for the service, copied at referral"),
             Map.entry("Intervention.frequency", "e.g. 'weekly'"),
             Map.entry("DiagnosisRecorded.diagnosedBy", "the diagnosing clinician"),
             Map.entry("FamilyMemberAdded.relationship", "e.g. 'mother', not who"),

@@ -41,7 +41,9 @@ import org.caserecord.domain.events.MeetingRecorded;
 import org.caserecord.domain.events.MeetingScheduled;
 import org.caserecord.domain.events.ScheduledMeetingCancelled;
 import org.caserecord.domain.events.ScheduledMeetingMissed;
+import org.caserecord.domain.events.ReferralAccepted;
 import org.caserecord.domain.events.ReferralAdded;
+import org.caserecord.domain.events.ReferralDeclined;
 import org.caserecord.domain.events.ReferralOutcomeRecorded;
 import org.caserecord.domain.events.ReimbursementDecided;
 import org.caserecord.domain.events.ReimbursementRequested;
@@ -187,8 +189,10 @@ public class CaseFileProjection {
         }
         jdbc.sql("""
                         INSERT INTO case_file_referral (referral_id, case_id, sequence, provider_name, provider_type,
+                                                        provider_resource_id, provider_contact,
                                                         reason, urgency, status, added_at, updated_at)
                         VALUES (:referralId, :caseId, :sequence, :providerName, :providerType,
+                                :resourceId, :contact,
                                 :reason, :urgency, 'PENDING', :recordedAt, :recordedAt)
                         ON CONFLICT (referral_id) DO NOTHING
                         """)
@@ -197,6 +201,8 @@ public class CaseFileProjection {
                 .param("sequence", sequence)
                 .param("providerName", event.provider().name())
                 .param("providerType", event.provider().type())
+                .param("resourceId", event.provider().resourceId())
+                .param("contact", event.provider().contact())
                 .param("reason", event.reason())
                 .param("urgency", event.urgency().name())
                 .param("recordedAt", SqlTime.utc(recordedAt))
@@ -210,15 +216,28 @@ public class CaseFileProjection {
         }
         jdbc.sql("""
                         UPDATE case_file_referral
-                           SET status = :status, outcome_reason = :reason, updated_at = :recordedAt
+                           SET status = :status, outcome_reason = :reason, updated_at = :recordedAt,
+                               decline_reason = CAST(:declineReason AS varchar),
+                               answer = COALESCE(answer, CAST(:answer AS varchar)),
+                               answered_at = CASE WHEN CAST(:answer AS varchar) IS NULL THEN answered_at
+                                                  ELSE COALESCE(answered_at, :recordedAt) END
                          WHERE referral_id = :referralId AND case_id = :caseId
                         """)
                 .param("caseId", event.caseId())
                 .param("status", event.resultingStatus().name())
                 .param("reason", event.reason())
+                .param("declineReason", event instanceof ReferralDeclined declined && declined.declineReason() != null
+                        ? declined.declineReason().name() : null)
+                .param("answer", answer(event))
                 .param("recordedAt", SqlTime.utc(recordedAt))
                 .param("referralId", event.referralId())
                 .update();
+    }
+
+    /** A referral's first answer from the resource: accepted or declined (cancelling is the clinic's). */
+    private static String answer(ReferralOutcomeRecorded event) {
+        return event instanceof ReferralAccepted || event instanceof ReferralDeclined
+                ? event.resultingStatus().name() : null;
     }
 
     @EventHandler

@@ -19,6 +19,7 @@ import org.caserecord.domain.model.ClosureReason;
 import org.caserecord.domain.model.EntryType;
 import org.caserecord.domain.model.MeetingType;
 import org.caserecord.domain.model.Provider;
+import org.caserecord.domain.model.ReferralDeclineReason;
 import org.caserecord.domain.model.ReferralStatus;
 import org.caserecord.domain.model.RiskLevel;
 import org.caserecord.domain.model.Urgency;
@@ -254,11 +255,14 @@ public class CaseFileQueries {
                 .param("caseId", caseId)
                 .query((rs, row) -> new ReferralView(
                         rs.getObject("referral_id", UUID.class),
-                        new Provider(rs.getString("provider_name"), rs.getString("provider_type")),
+                        new Provider(rs.getString("provider_name"), rs.getString("provider_type"),
+                                rs.getObject("provider_resource_id", UUID.class), rs.getString("provider_contact")),
                         rs.getString("reason"),
                         Urgency.valueOf(rs.getString("urgency")),
                         ReferralStatus.valueOf(rs.getString("status")),
                         rs.getString("outcome_reason"),
+                        rs.getString("decline_reason") == null ? null
+                                : ReferralDeclineReason.valueOf(rs.getString("decline_reason")),
                         SqlTime.instant(rs, "added_at"),
                         SqlTime.instant(rs, "updated_at"),
                         List.of()))

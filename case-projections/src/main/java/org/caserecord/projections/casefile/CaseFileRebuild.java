@@ -38,6 +38,7 @@ import org.caserecord.domain.events.ScheduledMeetingCancelled;
 import org.caserecord.domain.events.ScheduledMeetingMissed;
 import org.caserecord.domain.events.ProviderReportReceived;
 import org.caserecord.domain.events.ReferralAdded;
+import org.caserecord.domain.events.ReferralDeclined;
 import org.caserecord.domain.events.ReferralOutcomeRecorded;
 import org.caserecord.domain.events.ReimbursementDecided;
 import org.caserecord.domain.events.ReimbursementRequested;
@@ -105,11 +106,12 @@ public final class CaseFileRebuild {
                     e.durationMinutes(), e.attendees(), e.notes(), at, actor, List.of())));
         } else if (event instanceof ReferralAdded e) {
             referrals.put(e.referralId(), new ReferralView(e.referralId(), e.provider(), e.reason(), e.urgency(),
-                    ReferralStatus.PENDING, null, at, at, List.of()));
+                    ReferralStatus.PENDING, null, null, at, at, List.of()));
         } else if (event instanceof ReferralOutcomeRecorded e) {
             ReferralView r = referrals.get(e.referralId());
             referrals.put(e.referralId(), new ReferralView(r.referralId(), r.provider(), r.reason(), r.urgency(),
-                    e.resultingStatus(), e.reason(), r.addedAt(), at, List.of()));
+                    e.resultingStatus(), e.reason(), e instanceof ReferralDeclined d ? d.declineReason() : null,
+                    r.addedAt(), at, List.of()));
         } else if (event instanceof CaseClosed e) {
             status = CaseStatus.CLOSED;
             closure = e;

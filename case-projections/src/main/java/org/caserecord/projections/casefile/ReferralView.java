@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.UUID;
 
 import org.caserecord.domain.model.Provider;
+import org.caserecord.domain.model.ReferralDeclineReason;
 import org.caserecord.domain.model.ReferralStatus;
 import org.caserecord.domain.model.Urgency;
 
@@ -15,13 +16,15 @@ public record ReferralView(
         Urgency urgency,
         ReferralStatus status,
         String outcomeReason,
+        ReferralDeclineReason declineReason,
         Instant addedAt,
         Instant updatedAt,
         List<AmendmentView> amendments) implements Amendable<ReferralView> {
 
     @Override
     public ReferralView withAmendments(List<AmendmentView> amendments) {
-        return new ReferralView(referralId, provider, reason, urgency, status, outcomeReason, addedAt, updatedAt,
+        return new ReferralView(referralId, provider, reason, urgency, status, outcomeReason, declineReason, addedAt,
+                updatedAt,
                 amendments);
     }
 }

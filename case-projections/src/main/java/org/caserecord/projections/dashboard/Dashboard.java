@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import org.caserecord.projections.retention.RetentionSummary;
 
@@ -23,6 +24,8 @@ import org.caserecord.projections.retention.RetentionSummary;
  * @param reimbursement       reimbursement requests filed in the period, by payer and status
  * @param retention           cases by retention status today, and records becoming eligible for
  *                            disposal in the next 90 days
+ * @param referralsByResource referrals added in the period to resources of the directory, per
+ *                            resource, most referred first
  */
 public record Dashboard(
         LocalDate from,
@@ -36,7 +39,20 @@ public record Dashboard(
         long followUpsOverdue,
         Map<String, Long> openCasesByRisk,
         List<Reimbursement> reimbursement,
-        RetentionSummary retention) {
+        RetentionSummary retention,
+        List<ResourceReferrals> referralsByResource) {
+
+    /**
+     * What became of the referrals to one resource. {@code accepted} and {@code declined} count
+     * its first answers (a referral accepted and later completed or cancelled counts as accepted);
+     * {@code declinedByReason} counts declines by category (UNSPECIFIED when none was given);
+     * {@code medianDaysToAnswer} is the median of the days from referral to that answer, null when
+     * none was answered. Name, type and status are the directory's now.
+     */
+    public record ResourceReferrals(UUID resourceId, String name, String type, String status, long referrals,
+                                    long accepted, long declined, Map<String, Long> declinedByReason,
+                                    long pending, long completed, long cancelled, Double medianDaysToAnswer) {
+    }
 
     /** Requests of one payer in one status: how many, what they claimed, what was paid. */
     public record Reimbursement(String payerId, String status, long requests, BigDecimal claimed, BigDecimal paid) {

@@ -1,9 +1,12 @@
 package org.caserecord.projections.dashboard;
 
 import java.time.LocalDate;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
+import java.util.UUID;
 
 import org.caserecord.projections.retention.RetentionQueries;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -80,9 +83,54 @@ public class DashboardQueries {
                         rs.getLong("requests"), rs.getBigDecimal("claimed"), rs.getBigDecimal("paid")))
                 .list();
         long closedTotal = closedByReason.values().stream().mapToLong(Long::longValue).sum();
+        List<Dashboard.ResourceReferrals> byResource = referralsByResource(from, to);
         return new Dashboard(from, to, openCases, opened, new Dashboard.Closed(closedTotal, closedByReason), meetings,
                 referrals, median == null ? null : Math.round(median * 10) / 10.0, overdue, byRisk, reimbursement,
-                retention.summary(today, RETENTION_HORIZON_DAYS));
+                retention.summary(today, RETENTION_HORIZON_DAYS), byResource);
+    }
+
+    /** Referrals added in the period to resources of the directory, per resource. */
+    private List<Dashboard.ResourceReferrals> referralsByResource(LocalDate from, LocalDate to) {
+        Map<UUID, Map<String, Long>> declines = new HashMap<>();
+        jdbc.sql("""
+                        SELECT resource_id, COALESCE(decline_reason, 'UNSPECIFIED') AS reason, count(*)
+                          FROM reporting.referral_outcomes
+                         WHERE resource_id IS NOT NULL AND answer = 'DECLINED'
+                           AND (added_at AT TIME ZONE 'UTC')::date BETWEEN :from AND :to
+                         GROUP BY 1, 2 ORDER BY 1, 2
+                        """)
+                .param("from", from).param("to", to)
+                .query(rs -> {
+                    declines.computeIfAbsent(rs.getObject(1, UUID.class), id -> new TreeMap<>())
+                            .put(rs.getString(2), rs.getLong(3));
+                });
+        return jdbc.sql("""
+                        SELECT o.resource_id, r.name, r.type, r.status,
+                               count(*) AS referrals,
+                               count(*) FILTER (WHERE o.answer = 'ACCEPTED') AS accepted,
+                               count(*) FILTER (WHERE o.answer = 'DECLINED') AS declined,
+                               count(*) FILTER (WHERE o.status = 'PENDING') AS pending,
+                               count(*) FILTER (WHERE o.status = 'COMPLETED') AS completed,
+                               count(*) FILTER (WHERE o.status = 'CANCELLED') AS cancelled,
+                               percentile_cont(0.5) WITHIN GROUP (ORDER BY o.days_to_answer) AS median
+                          FROM reporting.referral_outcomes o
+                          LEFT JOIN reporting.resources r ON r.resource_id = o.resource_id
+                         WHERE o.resource_id IS NOT NULL
+                           AND (o.added_at AT TIME ZONE 'UTC')::date BETWEEN :from AND :to
+                         GROUP BY o.resource_id, r.name, r.type, r.status
+                         ORDER BY referrals DESC, r.name, o.resource_id
+                        """)
+                .param("from", from).param("to", to)
+                .query((rs, n) -> {
+                    UUID resourceId = rs.getObject("resource_id", UUID.class);
+                    double median = rs.getDouble("median");
+                    return new Dashboard.ResourceReferrals(resourceId, rs.getString("name"), rs.getString("type"),
+                            rs.getString("status"), rs.getLong("referrals"), rs.getLong("accepted"),
+                            rs.getLong("declined"), declines.getOrDefault(resourceId, Map.of()), rs.getLong("pending"),
+                            rs.getLong("completed"), rs.getLong("cancelled"),
+                            rs.wasNull() ? null : Math.round(median * 10) / 10.0);
+                })
+                .list();
     }
 
     private long count(String sql, LocalDate from, LocalDate to, LocalDate today) {

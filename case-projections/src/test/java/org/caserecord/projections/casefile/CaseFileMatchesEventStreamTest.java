@@ -58,6 +58,7 @@ import org.caserecord.domain.model.Intervention;
 import org.caserecord.domain.model.MeetingType;
 import org.caserecord.domain.model.ProgressRating;
 import org.caserecord.domain.model.Provider;
+import org.caserecord.domain.model.ReferralDeclineReason;
 import org.caserecord.domain.model.ReferralOutcome;
 import org.caserecord.domain.model.RiskLevel;
 import org.caserecord.domain.model.Urgency;
@@ -154,10 +155,14 @@ class CaseFileMatchesEventStreamTest {
         Arbitrary<Step> meeting = Combinators.combine(past, Arbitraries.of(MeetingType.class))
                 .as((at, type) -> ids -> new RecordMeeting(CASE_ID, ids.fresh(), type, at, 30,
                         List.of(new Attendee("M", "mother")), "n", null));
-        Arbitrary<Step> referral = Arbitraries.just(ids -> new AddReferral(CASE_ID, ids.fresh(),
-                new Provider("Clinic", "COUNSELING"), "r", Urgency.ROUTINE, null));
-        Arbitrary<Step> outcome = Combinators.combine(pick, Arbitraries.of(ReferralOutcome.class), text)
-                .as((i, o, r) -> ids -> new RecordReferralOutcome(CASE_ID, ids.existing(i), o, r, null));
+        Arbitrary<Step> referral = Arbitraries.of(new Provider("Clinic", "COUNSELING"),
+                        new Provider("Eastside Housing", "HOUSING", UUID.fromString("5b0c8a6e-0d2f-4a57-9a43-7e1f0c3b2d11"),
+                                "+1 555 0100"))
+                .map(provider -> ids -> new AddReferral(CASE_ID, ids.fresh(), provider, "r", Urgency.ROUTINE, null));
+        Arbitrary<Step> outcome = Combinators.combine(pick, Arbitraries.of(ReferralOutcome.class), text,
+                        Arbitraries.of(ReferralDeclineReason.class).injectNull(0.5))
+                .as((i, o, r, why) -> ids -> new RecordReferralOutcome(CASE_ID, ids.existing(i), o, r,
+                        o == ReferralOutcome.DECLINED ? why : null, null));
         Arbitrary<Step> assessment = Combinators.combine(Arbitraries.of(AssessmentType.class), past,
                         Arbitraries.of(RiskLevel.class).injectNull(0.3))
                 .as((type, at, risk) -> ids -> new RecordAssessment(CASE_ID, ids.fresh(), type, at, "s",

@@ -57,7 +57,7 @@ public final class CaseEvents {
     }
 
     public static ReferralDeclined referralDeclined(UUID caseId, UUID referralId, String reason) {
-        return new ReferralDeclined(caseId, referralId, reason);
+        return new ReferralDeclined(caseId, referralId, reason, null);
     }
 
     public static ReferralCompleted referralCompleted(UUID caseId, UUID referralId) {

@@ -22,7 +22,8 @@ public final class ReadModelDatabase {
     private static final String READ_MODEL_TABLES = String.join(", ",
             "case_file_meeting_attendee", "case_file_meeting", "case_file_referral", "case_file_entry",
             "case_file_amendment", "case_file_treatment_plan", "case_file_closure", "case_legal_hold", "case_scheduled_meeting", "case_file",
-            "caseload_referral", "caseload_follow_up", "caseload_scheduled_meeting", "caseload_entry");
+            "caseload_referral", "caseload_follow_up", "caseload_scheduled_meeting", "caseload_entry",
+            "directory_resource");
 
     private static volatile ReadModelDatabase instance;
 
