@@ -123,12 +123,12 @@ public class DashboardQueries {
                 .param("from", from).param("to", to)
                 .query((rs, n) -> {
                     UUID resourceId = rs.getObject("resource_id", UUID.class);
-                    double median = rs.getDouble("median");
+                    Number median = (Number) rs.getObject("median");
                     return new Dashboard.ResourceReferrals(resourceId, rs.getString("name"), rs.getString("type"),
                             rs.getString("status"), rs.getLong("referrals"), rs.getLong("accepted"),
                             rs.getLong("declined"), declines.getOrDefault(resourceId, Map.of()), rs.getLong("pending"),
                             rs.getLong("completed"), rs.getLong("cancelled"),
-                            rs.wasNull() ? null : Math.round(median * 10) / 10.0);
+                            median == null ? null : Math.round(median.doubleValue() * 10) / 10.0);
                 })
                 .list();
     }

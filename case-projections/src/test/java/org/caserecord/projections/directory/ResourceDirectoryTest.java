@@ -205,6 +205,8 @@ class ResourceDirectoryTest {
             stream.append(new ReferralAdded(caseId, referral, eastside, "needs housing", Urgency.ROUTINE));
         }
         stream.append(new ReferralAdded(caseId, byHand, new Provider("Someone", "OTHER"), null, Urgency.ROUTINE));
+        stream.append(new ReferralAdded(caseId, UUID.randomUUID(),
+                new Provider("Harbor Counseling", "COUNSELING", HARBOR, "+1 555 0100"), null, Urgency.ROUTINE));
         stream.append(new ReferralAccepted(caseId, accepted, null));
         stream.append(new ReferralCompleted(caseId, accepted, "moved in"));
         stream.append(new ReferralDeclined(caseId, declined, "waiting list full", ReferralDeclineReason.NO_CAPACITY));
@@ -220,7 +222,11 @@ class ResourceDirectoryTest {
         Dashboard dashboard = new DashboardQueries(jdbc, new RetentionQueries(jdbc))
                 .dashboard(LocalDate.of(2026, 2, 1), LocalDate.of(2026, 3, 31), LocalDate.of(2026, 4, 1));
 
-        assertThat(dashboard.referralsByResource()).singleElement().satisfies(resource -> {
+        assertThat(dashboard.referralsByResource()).extracting(Dashboard.ResourceReferrals::resourceId)
+                .containsExactly(EASTSIDE, HARBOR);
+        assertThat(dashboard.referralsByResource().get(1).medianDaysToAnswer()).isNull();
+        assertThat(dashboard.referralsByResource().get(1).pending()).isEqualTo(1);
+        assertThat(dashboard.referralsByResource()).first().satisfies(resource -> {
             assertThat(resource.resourceId()).isEqualTo(EASTSIDE);
             assertThat(resource.name()).isEqualTo("Eastside Housing Collective");
             assertThat(resource.referrals()).isEqualTo(4);
