@@ -2,6 +2,9 @@ package org.caserecord.api.directory;
 
 import java.net.URI;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 
 import io.swagger.v3.oas.annotations.Operation;
@@ -11,6 +14,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Size;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.ConflictingAggregateVersionException;
 import org.caserecord.api.config.ClinicProperties;
@@ -18,6 +22,7 @@ import org.caserecord.api.directory.ResourceRequests.ResourceRequest;
 import org.caserecord.api.directory.ResourceRequests.RetirementRequest;
 import org.caserecord.api.web.ApiException;
 import org.caserecord.api.web.Commands;
+import org.caserecord.api.web.RequestMetadata;
 import org.caserecord.api.web.Versions;
 import org.caserecord.api.web.WriteOperations;
 import org.caserecord.domain.directory.RegisterResource;
@@ -57,9 +62,11 @@ class ResourceController {
     private final ResourceQueries resources;
     private final ResourceLookup lookup;
     private final Duration maxWait;
+    private final EventStore eventStore;
 
     ResourceController(Commands commands, WriteOperations writes, ResourceQueries resources, ResourceLookup lookup,
-                       ClinicProperties properties) {
+                       ClinicProperties properties, EventStore eventStore) {
+        this.eventStore = eventStore;
         this.commands = commands;
         this.writes = writes;
         this.resources = resources;
@@ -137,6 +144,24 @@ class ResourceController {
                 HttpStatus.SERVICE_UNAVAILABLE, "read-model-behind", "Resource not yet available",
                 "The resource exists but the directory is still being built. Retry shortly."));
         return ResponseEntity.ok().eTag(Versions.etag(view.version())).body(view);
+    }
+
+    /** One change to a resource as its event records it. */
+    record ResourceChange(long sequence, String type, Instant recordedAt, String actor, Object payload) {
+    }
+
+    record ResourceHistory(UUID resourceId, List<ResourceChange> changes) {
+    }
+
+    @GetMapping("/{resourceId}/history")
+    @Operation(summary = "Every change to a resource: what, when and by whom, from its events")
+    ResourceHistory history(@PathVariable UUID resourceId) {
+        mustExist(resourceId);
+        List<ResourceChange> changes = new ArrayList<>();
+        eventStore.readEvents(resourceId.toString()).asStream().forEach(event -> changes.add(new ResourceChange(
+                event.getSequenceNumber(), event.getPayloadType().getSimpleName(), event.getTimestamp(),
+                (String) event.getMetaData().get(RequestMetadata.ACTOR), event.getPayload())));
+        return new ResourceHistory(resourceId, changes);
     }
 
     /** Unknown ids, and ids of anything but a resource (a case), are not found. */

@@ -1,8 +1,10 @@
 package org.caserecord.api.directory;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.caserecord.api.support.CaseJson.openCase;
 
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
@@ -71,6 +73,28 @@ class ResourceDirectoryHttpTest {
         assertThat(view.at("/acceptedPayers/0").asString()).isEqualTo("MCD-CA");
         assertThat(view.at("/status").asString()).isEqualTo("ACTIVE");
         assertThat(view.at("/registeredBy").asString()).isEqualTo("ada");
+    }
+
+    @Test
+    void everyChangeIsInTheResourcesHistoryAndItsHashChain() {
+        String name = unique("Audited Clinic");
+        String id = register(name, "MEDICAL");
+        api.as("ben").put("/api/resources/" + id, resource(name + " North", "MEDICAL", "+1 555 0111"));
+        api.as("grace").post("/api/resources/" + id + "/retirement", "{\"reason\": \"closed\"}");
+
+        Response history = api.as("ida").get("/api/resources/" + id + "/history");
+
+        assertThat(history.status()).as(history.toString()).isEqualTo(200);
+        assertThat(history.texts("/changes", "type"))
+                .containsExactly("ResourceRegistered", "ResourceUpdated", "ResourceRetired");
+        assertThat(history.texts("/changes", "actor")).containsExactly("ada", "ben", "grace");
+        assertThat(history.text("/changes/1/payload/details/contact")).isEqualTo("+1 555 0111");
+        assertThat(history.text("/changes/2/payload/reason")).isEqualTo("closed");
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+            JsonNode verification = api.as("ida").get("/api/audit/verification?caseId=" + id).json();
+            assertThat(verification.at("/verified").asBoolean()).as(verification.toString()).isTrue();
+            assertThat(verification.at("/eventsChecked").asLong()).isEqualTo(3);
+        });
     }
 
     @Test
