@@ -13,6 +13,7 @@ import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventhandling.tokenstore.UnableToClaimTokenException;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.caserecord.api.audit.EventSealer;
+import org.caserecord.api.notifications.WebhookOutbox;
 import org.caserecord.api.web.ApiException;
 import org.caserecord.projections.casefile.CaseFileProjection;
 import org.caserecord.projections.caseload.CaseloadProjection;
@@ -35,10 +36,13 @@ public class ProjectionAdministration {
     private static final Logger log = LoggerFactory.getLogger(ProjectionAdministration.class);
     static final List<String> PROJECTIONS = List.of(CaseFileProjection.PROCESSING_GROUP,
             CaseloadProjection.PROCESSING_GROUP, ResourceDirectoryProjection.PROCESSING_GROUP);
-    /** Reported like the read models, never replayed: seals are append-only and never rebuilt. */
+    /**
+     * Reported like the read models, never replayed: seals are append-only and never rebuilt, and
+     * the webhook outbox has no read model to rebuild (docs/webhooks.md).
+     */
     static final List<String> PROCESSORS = List.of(CaseFileProjection.PROCESSING_GROUP,
             CaseloadProjection.PROCESSING_GROUP, ResourceDirectoryProjection.PROCESSING_GROUP,
-            EventSealer.PROCESSING_GROUP);
+            EventSealer.PROCESSING_GROUP, WebhookOutbox.PROCESSING_GROUP);
 
     private final EventProcessingConfiguration processing;
     private final EventStore eventStore;
@@ -65,7 +69,9 @@ public class ProjectionAdministration {
         StreamingEventProcessor processor = processor(name);
         if (!PROJECTIONS.contains(name)) {
             throw new ApiException(HttpStatus.CONFLICT, "replay-not-allowed", "Replay not allowed",
-                    "The audit trail's seals are append-only; they are never rebuilt from the store.");
+                    WebhookOutbox.PROCESSING_GROUP.equals(name)
+                            ? "The webhook outbox is not a read model: it records deliveries, which are never rebuilt."
+                            : "The audit trail's seals are append-only; they are never rebuilt from the store.");
         }
         log.info("Replay of read model {} requested by {}", name, actor);
         processor.shutdownAsync().orTimeout(60, TimeUnit.SECONDS).join();

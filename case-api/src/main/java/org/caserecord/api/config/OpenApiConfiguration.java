@@ -40,11 +40,18 @@ public class OpenApiConfiguration {
     private static final Map<String, String> ERRORS_OF_CASE_CALLS = ordered(
             "404", "Unknown case (or sub-resource)");
     private static final Map<String, String> ERRORS_OF_WRITES = ordered(
-            "409", "A rule of the case forbids this now (see code)",
-            "412", "If-Match does not match the case's current version",
             "413", "Body over 1 MiB",
             "415", "Content-Type is not application/json",
             "422", "Idempotency-Key already used for a different request");
+    private static final Map<String, String> ERRORS_OF_CASE_WRITES = ordered(
+            "409", "A rule of the case forbids this now (see code)");
+    private static final Map<String, String> ERRORS_OF_CASE_PRECONDITIONS = ordered(
+            "412", "If-Match does not match the case's current version");
+    private static final Map<String, String> ERRORS_OF_ADMINISTRATION = ordered(
+            "409", "The processor is never replayed, or another instance holds its segments");
+    private static final Map<String, String> ERRORS_OF_SUBSCRIPTION_CALLS = ordered(
+            "403", "Only SUPERVISOR and RECORDS_OFFICER manage subscriptions",
+            "404", "Unknown subscription");
 
     @Bean
     OpenAPI caseRecordOpenApi() {
@@ -69,12 +76,23 @@ public class OpenApiConfiguration {
                 if (path.startsWith("/api/cases/")) {
                     addErrors(operation, ERRORS_OF_CASE_CALLS);
                 }
+                if (path.startsWith("/api/subscriptions")) {
+                    addErrors(operation, ERRORS_OF_SUBSCRIPTION_CALLS);
+                }
+                if (path.startsWith("/api/admin/") && method == PathItem.HttpMethod.POST) {
+                    addErrors(operation, ERRORS_OF_ADMINISTRATION);
+                }
                 if (method == PathItem.HttpMethod.POST) {
                     addErrors(operation, ERRORS_OF_WRITES);
                     operation.addParametersItem(new HeaderParameter().name("Idempotency-Key").required(false)
                             .description("Retry-safe writes: the same key and body replay the first response")
                             .schema(new StringSchema().maxLength(255)));
-                    if (!path.equals("/api/cases")) {
+                    if (path.equals("/api/cases") || path.startsWith("/api/cases/")) {
+                        addErrors(operation, ERRORS_OF_CASE_WRITES);
+                    }
+                    // A precondition on the case's version: writes to an existing case only.
+                    if (path.startsWith("/api/cases/")) {
+                        addErrors(operation, ERRORS_OF_CASE_PRECONDITIONS);
                         operation.addParametersItem(new HeaderParameter().name("If-Match").required(false)
                                 .description("The case version (ETag) this write expects, e.g. \"3\"")
                                 .schema(new StringSchema()));

@@ -1,5 +1,7 @@
 package org.caserecord.api.crypto;
 
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
@@ -9,6 +11,7 @@ import java.util.HexFormat;
 import java.util.UUID;
 
 import javax.crypto.AEADBadTagException;
+import javax.crypto.Mac;
 import javax.crypto.SecretKey;
 import javax.crypto.spec.SecretKeySpec;
 
@@ -93,6 +96,27 @@ public final class MasterKey {
             return new SecretKeySpec(dataKey, "AES");
         } finally {
             Arrays.fill(dataKey, (byte) 0);
+        }
+    }
+
+    /**
+     * A key for another purpose than wrapping data keys, derived from this one as
+     * HMAC-SHA256(master key, purpose): what is sealed for one purpose can never be opened, or
+     * passed off, as something sealed for another.
+     */
+    SecretKey derive(String purpose) {
+        byte[] derived;
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(key);
+            derived = mac.doFinal(purpose.getBytes(StandardCharsets.UTF_8));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HMAC-SHA256 is required by every Java platform", e);
+        }
+        try {
+            return new SecretKeySpec(derived, "AES");
+        } finally {
+            Arrays.fill(derived, (byte) 0);
         }
     }
 

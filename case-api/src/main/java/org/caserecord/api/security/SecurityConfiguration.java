@@ -97,6 +97,9 @@ public class SecurityConfiguration {
                         .hasAnyRole(Role.RECORDS_OFFICER.name(), Role.AUDITOR.name())
                         .requestMatchers("/api/disclosures", "/api/disclosures/**")
                         .hasAnyRole(Role.AUDITOR.name(), Role.RECORDS_OFFICER.name())
+                        // Which other systems are told about case events (webhooks).
+                        .requestMatchers("/api/subscriptions", "/api/subscriptions/**")
+                        .hasAnyRole(Role.SUPERVISOR.name(), Role.RECORDS_OFFICER.name())
                         // Handing the record out: case managers and records officers (auditors write
                         // nothing, supervisors make no disclosures, billing sees no clinical content).
                         .requestMatchers(HttpMethod.POST, "/api/cases/*/disclosures", "/api/cases/*/exports")

@@ -36,16 +36,15 @@ class ProjectionAdministrationHttpTest {
             Response statuses = api.as("rita").get("/api/admin/projections");
             assertThat(statuses.status()).as(statuses.toString()).isEqualTo(200);
             assertThat(statuses.texts("", "name"))
-                    .containsExactly("case-file", "caseload", "resource-directory", "audit-seal");
+                    .containsExactly("case-file", "caseload", "resource-directory", "audit-seal", "webhook-outbox");
             statuses.json().forEach(status -> {
                 assertThat(status.at("/running").asBoolean()).isTrue();
                 assertThat(status.at("/caughtUp").asBoolean()).isTrue();
                 assertThat(status.at("/replaying").asBoolean()).isFalse();
-                // initial-segment-count in application.yml: the sealer keeps the store's order in one,
-                // the directory has few events
-                String name = status.at("/name").asString();
-                assertThat(status.at("/segments").asInt())
-                        .isEqualTo(name.equals("audit-seal") || name.equals("resource-directory") ? 1 : 2);
+                // initial-segment-count in application.yml: the sealer keeps the store's order in one;
+                // the directory has few events and the webhook outbox needs no more than one
+                assertThat(status.at("/segments").asInt()).isEqualTo(
+                        status.at("/name").asString().matches("audit-seal|webhook-outbox|resource-directory") ? 1 : 2);
                 assertThat(status.at("/position").asLong()).isEqualTo(status.at("/headPosition").asLong());
             });
         });
@@ -121,6 +120,15 @@ class ProjectionAdministrationHttpTest {
         assertThat(replay.status()).isEqualTo(409);
         assertThat(replay.text("/type")).endsWith("replay-not-allowed");
         assertThat(api.as("rita").get("/api/admin/projections/audit-seal").text("/running")).isEqualTo("true");
+    }
+
+    @Test
+    void theWebhookOutboxIsNeverReplayed() {
+        Response replay = api.as("rita").post("/api/admin/projections/webhook-outbox/replay", "");
+
+        assertThat(replay.status()).isEqualTo(409);
+        assertThat(replay.text("/type")).endsWith("replay-not-allowed");
+        assertThat(api.as("rita").get("/api/admin/projections/webhook-outbox").text("/running")).isEqualTo("true");
     }
 
     @Test

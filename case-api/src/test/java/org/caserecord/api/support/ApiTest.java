@@ -18,8 +18,14 @@ import org.springframework.test.context.ContextConfiguration;
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 // Tests write one request at a time, so no write can still be in flight below a checkpoint.
+// Webhook retries come quickly, so tests of failing receivers stay short.
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "caserecord.checkpoint-settle-time=0s")
+        properties = {"caserecord.checkpoint-settle-time=0s",
+                "caserecord.webhooks.poll-interval=100ms",
+                "caserecord.webhooks.backoff-initial=50ms",
+                "caserecord.webhooks.backoff-max=400ms",
+                "caserecord.webhooks.connect-timeout=1s",
+                "caserecord.webhooks.request-timeout=1s"})
 @ContextConfiguration(initializers = TestDatabaseDirectory.class)
 @ExtendWith(HttpApiResolver.class)
 public @interface ApiTest {
