@@ -1,6 +1,9 @@
 package org.caserecord.projections.directory;
 
 import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
 
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -41,7 +44,6 @@ public class ResourceDirectoryProjection {
     @EventHandler
     void on(ResourceRegistered event, @SequenceNumber long sequence, @Timestamp Instant recordedAt,
             @MetaDataValue("actor") String actor) {
-        ResourceDetails details = event.details();
         jdbc.sql("""
                         INSERT INTO directory_resource (resource_id, version, name, type, contact, address, languages,
                                                         accepted_payers, notes, status, registered_at, registered_by,
@@ -50,24 +52,13 @@ public class ResourceDirectoryProjection {
                                 :payers, :notes, 'ACTIVE', :recordedAt, :actor, :recordedAt, :actor)
                         ON CONFLICT (resource_id) DO NOTHING
                         """)
-                .param("resourceId", event.resourceId())
-                .param("version", sequence)
-                .param("name", details.name())
-                .param("type", details.type().name())
-                .param("contact", details.contact())
-                .param("address", details.address())
-                .param("languages", details.languages().toArray(String[]::new))
-                .param("payers", details.acceptedPayers().toArray(String[]::new))
-                .param("notes", details.notes())
-                .param("recordedAt", SqlTime.utc(recordedAt))
-                .param("actor", actor)
+                .params(columns(event.resourceId(), sequence, event.details(), recordedAt, actor))
                 .update();
     }
 
     @EventHandler
     void on(ResourceUpdated event, @SequenceNumber long sequence, @Timestamp Instant recordedAt,
             @MetaDataValue("actor") String actor) {
-        ResourceDetails details = event.details();
         jdbc.sql("""
                         UPDATE directory_resource
                            SET version = :version, name = :name, type = :type, contact = :contact, address = :address,
@@ -75,17 +66,7 @@ public class ResourceDirectoryProjection {
                                updated_at = :recordedAt, updated_by = :actor
                          WHERE resource_id = :resourceId AND version < :version
                         """)
-                .param("resourceId", event.resourceId())
-                .param("version", sequence)
-                .param("name", details.name())
-                .param("type", details.type().name())
-                .param("contact", details.contact())
-                .param("address", details.address())
-                .param("languages", details.languages().toArray(String[]::new))
-                .param("payers", details.acceptedPayers().toArray(String[]::new))
-                .param("notes", details.notes())
-                .param("recordedAt", SqlTime.utc(recordedAt))
-                .param("actor", actor)
+                .params(columns(event.resourceId(), sequence, event.details(), recordedAt, actor))
                 .update();
     }
 
@@ -104,5 +85,22 @@ public class ResourceDirectoryProjection {
                 .param("recordedAt", SqlTime.utc(recordedAt))
                 .param("actor", actor)
                 .update();
+    }
+
+    private static Map<String, Object> columns(UUID resourceId, long sequence, ResourceDetails details,
+                                               Instant recordedAt, String actor) {
+        Map<String, Object> columns = new HashMap<>();
+        columns.put("resourceId", resourceId);
+        columns.put("version", sequence);
+        columns.put("name", details.name());
+        columns.put("type", details.type().name());
+        columns.put("contact", details.contact());
+        columns.put("address", details.address());
+        columns.put("languages", details.languages().toArray(String[]::new));
+        columns.put("payers", details.acceptedPayers().toArray(String[]::new));
+        columns.put("notes", details.notes());
+        columns.put("recordedAt", SqlTime.utc(recordedAt));
+        columns.put("actor", actor);
+        return columns;
     }
 }
