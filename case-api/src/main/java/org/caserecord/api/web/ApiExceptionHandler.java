@@ -115,8 +115,15 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         return handleExceptionInternal(exception, problem, headers, HttpStatus.SERVICE_UNAVAILABLE, request);
     }
 
+    /**
+     * Everything not handled above: a database that cannot be reached (however wrapped) is 503,
+     * anything else a fault of ours (500).
+     */
     @ExceptionHandler(Exception.class)
     ResponseEntity<Object> unexpected(Exception exception, WebRequest request) {
+        if (DatabaseUnavailable.matches(exception)) {
+            return databaseUnavailable(exception, request);
+        }
         log.error("Unexpected failure: {}", SafeLog.describe(exception));
         return problem(Problems.of(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error", "Internal error",
                 "The request failed unexpectedly. Quote the requestId when you report it."), request);
