@@ -21,9 +21,20 @@ import org.springframework.web.bind.annotation.RestController;
 class ProjectionController {
 
     private final ProjectionAdministration projections;
+    private final Reconciliation reconciliation;
 
-    ProjectionController(ProjectionAdministration projections) {
+    ProjectionController(ProjectionAdministration projections, Reconciliation reconciliation) {
         this.projections = projections;
+        this.reconciliation = reconciliation;
+    }
+
+    @GetMapping("/reconciliation")
+    @Operation(summary = "Check that each per-case read model reflects every event its processor has passed",
+            description = "Per read model: the processor's position, the holes it still waits for, and the cases"
+                    + " whose read model misses an event at or below that position (the first 100). Such a case"
+                    + " is repaired by replaying the read model.")
+    List<Reconciliation.Report> reconciliation() {
+        return reconciliation.check();
     }
 
     @GetMapping

@@ -12,6 +12,7 @@ import org.caserecord.api.support.ApiTest;
 import org.caserecord.api.support.HttpApi;
 import org.caserecord.api.support.HttpApi.Response;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -100,6 +101,41 @@ class ProjectionAdministrationHttpTest {
             assertThat(status.json().at("/caughtUp").asBoolean()).as(status.toString()).isTrue();
         });
         assertThat(api.as("ada").get("/api/resources/" + created).json()).isEqualTo(before.json());
+    }
+
+    @Test
+    void reconciliationFindsACaseWhoseReadModelMissesAnEventItsProcessorHasPassed(@Autowired JdbcClient jdbc) {
+        String caseId = api.as("ada").post("/api/cases", openCase("ada")).text("/caseId");
+        assertThat(api.as("ada").post("/api/cases/" + caseId + "/meetings", meeting()).status()).isEqualTo(201);
+        assertThat(api.as("ada").get("/api/cases/" + caseId).header("ETag")).isEqualTo("\"1\"");
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+            Response report = api.as("rita").get("/api/admin/projections/reconciliation");
+            assertThat(report.status()).as(report.toString()).isEqualTo(200);
+            assertThat(report.texts("", "readModel")).containsExactly("case-file", "caseload");
+            report.json().forEach(model -> assertThat(model.at("/casesBehind").asLong()).as(model.toString()).isZero());
+        });
+
+        // As if the meeting had been lost by the case file: its row is one event behind.
+        jdbc.sql("UPDATE case_file SET version = 0 WHERE case_id = ?::uuid").param(caseId).update();
+        try {
+            // Once every segment's stored position has passed the meeting.
+            Response report = await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500))
+                    .until(() -> api.as("rita").get("/api/admin/projections/reconciliation"),
+                            response -> response.json().get(0).at("/casesBehind").asLong() > 0);
+            JsonNode caseFile = report.json().get(0);
+            assertThat(caseFile.at("/readModel").asString()).isEqualTo("case-file");
+            assertThat(caseFile.at("/casesBehind").asLong()).as(report.body()).isEqualTo(1);
+            assertThat(caseFile.at("/behind/0/caseId").asString()).isEqualTo(caseId);
+            assertThat(caseFile.at("/behind/0/projectedVersion").asLong()).isZero();
+            assertThat(caseFile.at("/behind/0/storedVersion").asLong()).isEqualTo(1);
+            assertThat(report.json().get(1).at("/casesBehind").asLong()).isZero();
+            assertThat(api.as("rita").get("/actuator/prometheus").body())
+                    .contains("caserecord_read_model_cases_behind{application=\"case-record-service\",readModel=\"case-file\"} 1.0")
+                    .contains("caserecord_read_model_events_behind");
+        } finally {
+            jdbc.sql("UPDATE case_file SET version = 1 WHERE case_id = ?::uuid").param(caseId).update();
+        }
+        assertThat(api.as("ida").get("/api/admin/projections/reconciliation").status()).isEqualTo(403);
     }
 
     @Test
