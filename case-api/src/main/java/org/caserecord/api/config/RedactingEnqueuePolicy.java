@@ -8,6 +8,7 @@ import org.axonframework.messaging.deadletter.Decisions;
 import org.axonframework.messaging.deadletter.EnqueueDecision;
 import org.axonframework.messaging.deadletter.EnqueuePolicy;
 import org.axonframework.messaging.deadletter.ThrowableCause;
+import org.caserecord.api.web.DatabaseUnavailable;
 import org.caserecord.api.web.SafeLog;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

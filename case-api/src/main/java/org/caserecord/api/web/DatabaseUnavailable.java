@@ -27,7 +27,8 @@ public final class DatabaseUnavailable {
     }
 
     public static boolean matches(Throwable exception) {
-        for (Throwable t = exception; t != null; t = t.getCause() == t ? null : t.getCause()) {
+        int depth = 0;
+        for (Throwable t = exception; t != null && depth < 16; t = t.getCause() == t ? null : t.getCause(), depth++) {
             if (t instanceof TransactionSystemException system && system.getApplicationException() != null
                     && matches(system.getApplicationException())) {
                 return true;
