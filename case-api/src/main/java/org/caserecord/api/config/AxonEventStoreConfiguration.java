@@ -1,7 +1,10 @@
 package org.caserecord.api.config;
 
+import java.lang.management.ManagementFactory;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
 import javax.sql.DataSource;
@@ -10,6 +13,7 @@ import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.jdbc.UnitOfWorkAwareConnectionProviderWrapper;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.EventBusSpanFactory;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
@@ -22,10 +26,13 @@ import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.spring.jdbc.SpringDataSourceConnectionProvider;
 import org.axonframework.spring.messaging.unitofwork.SpringTransactionManager;
+import org.caserecord.projections.casefile.CaseFileProjection;
+import org.caserecord.projections.caseload.CaseloadProjection;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.PlatformTransactionManager;
 
 /**
@@ -42,6 +49,10 @@ public class AxonEventStoreConfiguration {
     /** How long a processor segment claimed by a crashed instance stays claimed. */
     private static final Duration TOKEN_CLAIM_TIMEOUT = Duration.ofSeconds(10);
     private static final String LOCAL_NODE_ID = "local-embedded";
+    private static final Duration CLAIM_EXTENSION_THRESHOLD = Duration.ofSeconds(3);
+    /** Processors with several segments; the single-segment ones run on whichever instance claims first. */
+    private static final List<String> SHARED_PROCESSORS =
+            List.of(CaseFileProjection.PROCESSING_GROUP, CaseloadProjection.PROCESSING_GROUP);
 
     /**
      * Axon's event store as Boot would build it, polling the event table more often. Command
@@ -132,23 +143,47 @@ public class AxonEventStoreConfiguration {
     }
 
     /**
-     * Processor positions, claimed per segment by the instance working on them. In local mode
-     * the data-directory lock guarantees a single instance, so it claims under a fixed node
-     * id: after a crash the restarted service takes its segments back at once instead of
-     * waiting for the dead process's claims to time out. Otherwise each process is its own node.
+     * This instance among those sharing the database. In local mode the data-directory lock
+     * guarantees a single instance, so it has a fixed id: after a crash the restarted service
+     * takes its segments (and its heartbeat row) back at once instead of waiting for the dead
+     * process's claims to time out. Otherwise every start is a new instance, even two in one JVM.
      */
     @Bean
+    ServiceInstances serviceInstances(Environment environment, JdbcClient jdbc, InstanceProperties properties) {
+        String instanceId = LocalMode.isActive(environment) ? LOCAL_NODE_ID
+                : ManagementFactory.getRuntimeMXBean().getName() + "-"
+                        + UUID.randomUUID().toString().substring(0, 8);
+        return new ServiceInstances(instanceId, jdbc, properties);
+    }
+
+    /** Processor positions, claimed per segment by the instance working on them. */
+    @Bean
     TokenStore tokenStore(ConnectionProvider connectionProvider, Serializer serializer, TokenSchema tokenSchema,
-                          Environment environment) {
-        JdbcTokenStore.Builder builder = JdbcTokenStore.builder()
+                          ServiceInstances instances) {
+        return JdbcTokenStore.builder()
                 .connectionProvider(connectionProvider)
                 .schema(tokenSchema)
                 .serializer(serializer)
-                .claimTimeout(TOKEN_CLAIM_TIMEOUT);
-        if (LocalMode.isActive(environment)) {
-            builder.nodeId(LOCAL_NODE_ID);
-        }
-        return builder.build();
+                .claimTimeout(TOKEN_CLAIM_TIMEOUT)
+                .nodeId(instances.instanceId())
+                .build();
+    }
+
+    /**
+     * The read models worked on in several segments share them out between the live instances
+     * (ServiceInstances). An idle segment's claim is extended well within the token store's claim
+     * timeout, so a slow moment does not let another instance take a segment that is still worked on.
+     */
+    @Bean
+    ConfigurerModule segmentSharing(ServiceInstances instances) {
+        return configurer -> {
+            for (String processor : SHARED_PROCESSORS) {
+                configurer.eventProcessing().registerPooledStreamingEventProcessorConfiguration(processor,
+                        (axon, builder) -> builder
+                                .maxSegmentProvider(instances::maxSegments)
+                                .claimExtensionThreshold(CLAIM_EXTENSION_THRESHOLD.toMillis()));
+            }
+        };
     }
 
     @Bean

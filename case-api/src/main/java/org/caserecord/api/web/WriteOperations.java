@@ -39,15 +39,10 @@ public class WriteOperations {
     private static final Pattern VALID_KEY = Pattern.compile("[\\x21-\\x7E]{1,255}");
     private static final int ATTEMPTS = 5;
     private static final Pattern CASE_PATH = Pattern.compile("/api/cases/([0-9a-fA-F-]{36})(/|$)");
-    private static final Lock[] CASE_LOCKS = new Lock[1024];
     private static final Lock NO_LOCK = new NoLock();
 
-    static {
-        for (int i = 0; i < CASE_LOCKS.length; i++) {
-            CASE_LOCKS[i] = new ReentrantLock();
-        }
-    }
-
+    /** Per instance, not per JVM: two service instances in one JVM (a test) must not share turns. */
+    private final Lock[] caseLocks = new Lock[1024];
     private final TransactionTemplate transactions;
     private final JdbcClient jdbc;
     private final JsonMapper jsonMapper;
@@ -56,6 +51,9 @@ public class WriteOperations {
         this.transactions = transactions;
         this.jdbc = jdbc;
         this.jsonMapper = jsonMapper;
+        for (int i = 0; i < caseLocks.length; i++) {
+            caseLocks[i] = new ReentrantLock();
+        }
     }
 
     /**
@@ -106,7 +104,7 @@ public class WriteOperations {
         if (!matcher.lookingAt()) {
             return NO_LOCK;
         }
-        return CASE_LOCKS[Math.floorMod(matcher.group(1).hashCode(), CASE_LOCKS.length)];
+        return caseLocks[Math.floorMod(matcher.group(1).hashCode(), caseLocks.length)];
     }
 
     private ResponseEntity<?> once(String actor, String key, String fingerprint, Supplier<ResponseEntity<?>> action) {
