@@ -46,8 +46,10 @@ public class GapRecordingJdbcEventStorageEngine extends JdbcEventStorageEngine {
         long globalIndex = resultSet.getLong(schema().globalIndexColumn());
         GapAwareTrackingToken token;
         if (previousToken == null) {
+            // The holes below the first event read, at most maxGapOffset of them (as every later advance keeps).
             SortedSet<Long> gaps = new TreeSet<>();
-            LongStream.range(Math.min(lowestGlobalSequence, globalIndex), globalIndex).forEach(gaps::add);
+            LongStream.range(Math.max(Math.min(lowestGlobalSequence, globalIndex), globalIndex - maxGapOffset),
+                    globalIndex).forEach(gaps::add);
             token = GapAwareTrackingToken.newInstance(globalIndex, gaps);
         } else {
             token = previousToken.advanceTo(globalIndex, maxGapOffset);
