@@ -1,10 +1,13 @@
 package org.caserecord.api.notifications;
 
+import static org.awaitility.Awaitility.await;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -76,24 +79,11 @@ final class WebhookReceiver implements AutoCloseable {
         server.stop(0);
     }
 
-    /** Listens on the same port again. */
-    synchronized void comeBack() throws IOException {
-        IOException last = null;
-        for (int attempt = 0; attempt < 50; attempt++) {
-            try {
-                server = start(port);
-                return;
-            } catch (IOException e) { // the port may take a moment to be free again
-                last = e;
-                try {
-                    Thread.sleep(100);
-                } catch (InterruptedException interrupted) {
-                    Thread.currentThread().interrupt();
-                    throw e;
-                }
-            }
-        }
-        throw last;
+    /** Listens on the same port again, as soon as the port is free (polled, with a deadline). */
+    synchronized void comeBack() {
+        server = await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(100))
+                .ignoreExceptionsInstanceOf(IOException.class)
+                .until(() -> start(port), started -> true);
     }
 
     List<Received> received() {
