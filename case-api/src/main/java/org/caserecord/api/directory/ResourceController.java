@@ -14,6 +14,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Size;
+import org.axonframework.eventsourcing.eventstore.DomainEventStream;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.ConflictingAggregateVersionException;
@@ -138,11 +139,15 @@ class ResourceController {
     @GetMapping("/{resourceId}")
     @Operation(summary = "One resource, active or retired; ETag is its version")
     ResponseEntity<ResourceView> one(@PathVariable UUID resourceId) {
-        DirectoryEntry entry = mustExist(resourceId);
-        awaitProjected(resourceId, entry.version());
-        ResourceView view = resources.find(resourceId).orElseThrow(() -> new ApiException(
-                HttpStatus.SERVICE_UNAVAILABLE, "read-model-behind", "Resource not yet available",
-                "The resource exists but the directory is still being built. Retry shortly."));
+        // Writes answer once the directory shows them, so the read model is read first; the events
+        // only when it does not know the id (not yet built, or no resource at all).
+        ResourceView view = resources.find(resourceId).orElseGet(() -> {
+            DirectoryEntry entry = mustExist(resourceId);
+            awaitProjected(resourceId, entry.version());
+            return resources.find(resourceId).orElseThrow(() -> new ApiException(
+                    HttpStatus.SERVICE_UNAVAILABLE, "read-model-behind", "Resource not yet available",
+                    "The resource exists but the directory is still being built. Retry shortly."));
+        });
         return ResponseEntity.ok().eTag(Versions.etag(view.version())).body(view);
     }
 
@@ -156,9 +161,12 @@ class ResourceController {
     @GetMapping("/{resourceId}/history")
     @Operation(summary = "Every change to a resource: what, when and by whom, from its events")
     ResourceHistory history(@PathVariable UUID resourceId) {
-        mustExist(resourceId);
+        DomainEventStream events = eventStore.readEvents(resourceId.toString());
+        if (!events.hasNext() || !ResourceLookup.AGGREGATE_TYPE.equals(events.peek().getType())) {
+            throw notFound();
+        }
         List<ResourceChange> changes = new ArrayList<>();
-        eventStore.readEvents(resourceId.toString()).asStream().forEach(event -> changes.add(new ResourceChange(
+        events.asStream().forEach(event -> changes.add(new ResourceChange(
                 event.getSequenceNumber(), event.getPayloadType().getSimpleName(), event.getTimestamp(),
                 (String) event.getMetaData().get(RequestMetadata.ACTOR), event.getPayload())));
         return new ResourceHistory(resourceId, changes);

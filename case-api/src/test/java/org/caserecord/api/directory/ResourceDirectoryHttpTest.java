@@ -252,6 +252,7 @@ class ResourceDirectoryHttpTest {
             Response shown = api.as("ada").get("/api/resources/" + id);
             assertThat(shown.status()).isEqualTo(404);
             assertThat(shown.text("/type")).endsWith("resource-not-found");
+            assertThat(api.as("ida").get("/api/resources/" + id + "/history").status()).isEqualTo(404);
             assertThat(api.as("ada").put("/api/resources/" + id, resource("x", "LEGAL", "x")).status())
                     .isEqualTo(404);
             assertThat(api.as("grace").post("/api/resources/" + id + "/retirement", "").status()).isEqualTo(404);
